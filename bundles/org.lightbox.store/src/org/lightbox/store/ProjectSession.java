@@ -1,0 +1,114 @@
+package org.lightbox.store;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.lightbox.model.Candidate;
+import org.lightbox.model.ConsensusLabel;
+import org.lightbox.model.ImageRecord;
+import org.lightbox.model.Project;
+import org.lightbox.model.Read;
+import org.lightbox.model.Reader;
+
+/**
+ * An open connection to one project. Every write is committed before the method returns (unless
+ * it runs inside {@link #inTransaction}, then when that returns), so a {@link Read} survives a
+ * crash of the application once {@link #recordRead} has returned.
+ * <p>
+ * Objects handed out are fresh and belong to the caller, except {@link #project()}, the session's
+ * own (treat it as read-only; change it through {@link #saveProject} or {@link #addReaders}, after
+ * which {@link #project()} is a newly loaded one). References from reads, labels and candidates
+ * point at the readers and findings of {@link #project()} and at images loaded in the same call. Objects handed in are matched by their natural keys ({@code ImageRecord.imageId},
+ * {@code Reader.id}, {@code Finding.code}), so copies made elsewhere work too.
+ * <p>
+ * A session may be shared between threads; calls are serialised. Close it when done.
+ */
+public interface ProjectSession extends AutoCloseable {
+
+    /** Where this project lives. */
+    StoreLocation location();
+
+    /** The version of the store's database schema (the number of the last applied migration). */
+    int schemaVersion();
+
+    /** The project's metadata, label schema (findings in order) and readers, as last loaded or saved. */
+    Project project();
+
+    /**
+     * Saves the project's name, description, creation time and label schema, and adds or updates
+     * its findings (by code) and readers (by id). Nothing is deleted: reads refer to findings and
+     * readers, so a finding or reader missing from {@code project} stays in the store.
+     */
+    void saveProject(Project project);
+
+    /** Adds readers; a reader id that exists already is a constraint violation. */
+    void addReaders(Collection<? extends Reader> readers);
+
+    /**
+     * Adds a batch of images with their source labels, quality flags and confounder tags, all or
+     * nothing. An image id that exists already is a constraint violation.
+     */
+    void addImages(Collection<? extends ImageRecord> images);
+
+    long imageCount();
+
+    /** A page of images in the order they were added (stable while images are added). */
+    List<ImageRecord> images(long offset, int limit);
+
+    Optional<ImageRecord> image(String imageId);
+
+    /**
+     * Records a reader's call on one finding of one image, committed and durable when this returns.
+     * The store keeps one current read per reader, image and finding: a later read by the same reader
+     * replaces the earlier one, which moves to the history ({@link #readHistory}). The read's
+     * {@code id} is set (a replacing read keeps the id of the read it replaces).
+     *
+     * @return the same read, with its id set
+     */
+    Read recordRead(Read read);
+
+    /** Current reads of one image, in the order first recorded. */
+    List<Read> readsOfImage(String imageId);
+
+    /** Current reads by one reader, in the order first recorded. */
+    List<Read> readsOfReader(String readerId);
+
+    /** All current reads, in the order first recorded. */
+    List<Read> allReads();
+
+    /**
+     * Earlier reads of one image that later reads by the same reader replaced, oldest first. Each
+     * carries the id of the current read that replaced it.
+     */
+    List<Read> readHistory(String imageId);
+
+    /** Adds or replaces consensus labels; one per image, finding and method (method is required). */
+    void putConsensusLabels(Collection<? extends ConsensusLabel> labels);
+
+    /** Consensus labels of one image, by finding then method. */
+    List<ConsensusLabel> consensusLabelsOfImage(String imageId);
+
+    /** All consensus labels of one method, by image then finding. */
+    List<ConsensusLabel> consensusLabels(String method);
+
+    /**
+     * Adds candidates (id 0: the id is assigned and set) or updates them (id set: queue, score,
+     * reason, status and note are replaced).
+     */
+    void putCandidates(Collection<? extends Candidate> candidates);
+
+    /** The candidates of one review queue, highest score first. */
+    List<Candidate> candidates(String queue);
+
+    /**
+     * Runs work in one transaction: committed when it returns, rolled back when it throws. Calls
+     * nested inside join the outer transaction. Unchecked exceptions from the work are rethrown as
+     * they are; checked ones wrapped in a {@link StoreException}.
+     */
+    <T> T inTransaction(StoreWork<T> work);
+
+    /** Closes the connection; a transaction still open is rolled back. Closing twice is harmless. */
+    @Override
+    void close();
+}

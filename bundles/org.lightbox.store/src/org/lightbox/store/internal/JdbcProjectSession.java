@@ -1,0 +1,373 @@
+package org.lightbox.store.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.lightbox.model.Candidate;
+import org.lightbox.model.ConsensusLabel;
+import org.lightbox.model.Finding;
+import org.lightbox.model.ImageRecord;
+import org.lightbox.model.Project;
+import org.lightbox.model.Read;
+import org.lightbox.model.Reader;
+import org.lightbox.store.ProjectSession;
+import org.lightbox.store.StoreException;
+import org.lightbox.store.StoreException.Reason;
+import org.lightbox.store.StoreLocation;
+import org.lightbox.store.StoreWork;
+
+/**
+ * A {@link ProjectSession} on one JDBC connection, the same for every dialect. Each public method
+ * runs under the session's monitor; writes run in a transaction of their own unless the caller
+ * opened one with {@link #inTransaction}.
+ */
+public final class JdbcProjectSession implements ProjectSession, Refs {
+
+    /** JDBC work of one operation; its SQLException becomes a StoreException naming the operation. */
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T run() throws SQLException;
+    }
+
+    private final Connection connection;
+    private final SqlDialect dialect;
+    private final StoreLocation location;
+    private final Jdbc jdbc;
+    private final ProjectRows projectRows;
+    private final ImageRows imageRows;
+    private final ReadRows readRows;
+    private final ConsensusRows consensusRows;
+    private final CandidateRows candidateRows;
+
+    private ProjectIndex index;
+    private int transactionDepth;
+    private boolean closed;
+
+    JdbcProjectSession(Connection connection, SqlDialect dialect, StoreLocation location) {
+        this.connection = connection;
+        this.dialect = dialect;
+        this.location = location;
+        this.jdbc = new Jdbc(connection);
+        this.projectRows = new ProjectRows(jdbc);
+        this.imageRows = new ImageRows(jdbc, this);
+        this.readRows = new ReadRows(jdbc, this, imageRows);
+        this.consensusRows = new ConsensusRows(jdbc, this, imageRows);
+        this.candidateRows = new CandidateRows(jdbc, this, imageRows);
+    }
+
+    // --- opening, used by JdbcProjectStore ---
+
+    void requireStore() {
+        boolean present = call("look for a project at " + location, () -> dialect.tableExists(jdbc, "schema_version"));
+        if (!present) {
+            throw new StoreException(Reason.NOT_FOUND, "There is no Lightbox project at " + location);
+        }
+    }
+
+    void migrate(Migrations migrations) {
+        write("bring the schema of " + location + " up to date", () -> {
+            migrations.apply(jdbc, dialect, location.toString());
+            return null;
+        });
+    }
+
+    void createProject(Project project) {
+        write("create project '" + project.getName() + "' at " + location, () -> {
+            if (projectRows.exists()) {
+                throw new StoreException(Reason.ALREADY_EXISTS,
+                        location + " already holds project '" + projectRows.name() + "'");
+            }
+            projectRows.insert(project);
+            index = projectRows.load();
+            return null;
+        });
+    }
+
+    void loadProject() {
+        call("load the project at " + location, () -> {
+            if (!projectRows.exists()) {
+                throw new StoreException(Reason.NOT_FOUND, "There is no Lightbox project at " + location);
+            }
+            index = projectRows.load();
+            return null;
+        });
+    }
+
+    /** The migrations applied to this store, oldest first (for diagnostics and tests). */
+    public List<Migrations.Applied> appliedMigrations() {
+        return call("list the applied migrations", () -> Migrations.applied(jdbc));
+    }
+
+    // --- ProjectSession ---
+
+    @Override
+    public StoreLocation location() {
+        return location;
+    }
+
+    @Override
+    public int schemaVersion() {
+        return call("read the schema version", () -> Migrations.currentVersion(jdbc));
+    }
+
+    @Override
+    public synchronized Project project() {
+        ensureOpen();
+        return index.project();
+    }
+
+    @Override
+    public void saveProject(Project project) {
+        write("save project '" + project.getName() + "'", () -> {
+            projectRows.update(project);
+            index = projectRows.load();
+            return null;
+        });
+    }
+
+    @Override
+    public void addReaders(Collection<? extends Reader> readers) {
+        write("add " + readers.size() + " readers", () -> {
+            projectRows.addReaders(readers);
+            index = projectRows.load();
+            return null;
+        });
+    }
+
+    @Override
+    public void addImages(Collection<? extends ImageRecord> images) {
+        write("add " + images.size() + " images", () -> {
+            imageRows.insert(images);
+            return null;
+        });
+    }
+
+    @Override
+    public long imageCount() {
+        return call("count the images", imageRows::count);
+    }
+
+    @Override
+    public List<ImageRecord> images(long offset, int limit) {
+        if (offset < 0 || limit < 0) {
+            throw new IllegalArgumentException("offset and limit must not be negative: " + offset + ", " + limit);
+        }
+        return call("load images " + offset + " to " + (offset + limit), () -> imageRows.page(offset, limit));
+    }
+
+    @Override
+    public Optional<ImageRecord> image(String imageId) {
+        return call("load image '" + imageId + "'",
+                () -> imageRows.load("image_id = ?", imageId).values().stream().findFirst());
+    }
+
+    @Override
+    public Read recordRead(Read read) {
+        String what = "record the read of reader '" + (read.getReader() == null ? null : read.getReader().getId())
+                + "' on image '" + (read.getImage() == null ? null : read.getImage().getImageId())
+                + "' for finding '" + (read.getFinding() == null ? null : read.getFinding().getCode()) + "'";
+        return write(what, () -> readRows.record(read));
+    }
+
+    @Override
+    public List<Read> readsOfImage(String imageId) {
+        return call("load the reads of image '" + imageId + "'",
+                () -> readRows.current("image_ref = " + ImageRows.IMAGE_REF, imageId));
+    }
+
+    @Override
+    public List<Read> readsOfReader(String readerId) {
+        return call("load the reads of reader '" + readerId + "'",
+                () -> readRows.current("reader_ref = (SELECT id FROM readers WHERE reader_key = ?)", readerId));
+    }
+
+    @Override
+    public List<Read> allReads() {
+        return call("load all reads", () -> readRows.current("1 = 1"));
+    }
+
+    @Override
+    public List<Read> readHistory(String imageId) {
+        return call("load the read history of image '" + imageId + "'", () -> readRows.historyOfImage(imageId));
+    }
+
+    @Override
+    public void putConsensusLabels(Collection<? extends ConsensusLabel> labels) {
+        write("save " + labels.size() + " consensus labels", () -> {
+            consensusRows.put(labels);
+            return null;
+        });
+    }
+
+    @Override
+    public List<ConsensusLabel> consensusLabelsOfImage(String imageId) {
+        return call("load the consensus labels of image '" + imageId + "'",
+                () -> consensusRows.find("image_ref = " + ImageRows.IMAGE_REF, imageId));
+    }
+
+    @Override
+    public List<ConsensusLabel> consensusLabels(String method) {
+        return call("load the consensus labels of method '" + method + "'",
+                () -> consensusRows.find("method = ?", method));
+    }
+
+    @Override
+    public void putCandidates(Collection<? extends Candidate> candidates) {
+        write("save " + candidates.size() + " candidates", () -> {
+            candidateRows.put(candidates);
+            return null;
+        });
+    }
+
+    @Override
+    public List<Candidate> candidates(String queue) {
+        return call("load the candidates of queue '" + queue + "'", () -> candidateRows.ofQueue(queue));
+    }
+
+    @Override
+    public synchronized <T> T inTransaction(StoreWork<T> work) {
+        ensureOpen();
+        if (transactionDepth > 0) {
+            return runJoined(work);
+        }
+        call("begin a transaction", () -> {
+            connection.setAutoCommit(false);
+            return null;
+        });
+        transactionDepth = 1;
+        boolean committed = false;
+        try {
+            T result = work.run(this);
+            connection.commit();
+            committed = true;
+            return result;
+        } catch (SQLException e) {
+            throw dialect.translate("commit the transaction", e);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Exception e) {
+            throw new StoreException(Reason.FAILURE, "The transaction failed and was rolled back: " + e.getMessage(), e);
+        } finally {
+            transactionDepth = 0;
+            endTransaction(committed);
+        }
+    }
+
+    private <T> T runJoined(StoreWork<T> work) {
+        try {
+            return work.run(this);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new StoreException(Reason.FAILURE, "The transaction failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void endTransaction(boolean committed) {
+        try {
+            if (!committed) {
+                connection.rollback();
+            }
+            connection.setAutoCommit(true);
+            if (!committed && index != null) {
+                index = projectRows.load(); // the cached project may hold rolled-back readers or findings
+            }
+        } catch (SQLException e) {
+            // the connection is unusable; the work's own exception, if any, is the one to report
+            closeQuietly();
+            if (committed) {
+                throw dialect.translate("end the transaction", e);
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            closeQuietly();
+        }
+    }
+
+    private void closeQuietly() {
+        closed = true;
+        try {
+            connection.close(); // rolls back an open transaction
+        } catch (SQLException e) {
+            // nothing left to save; closing is best effort
+        }
+    }
+
+    // --- Refs ---
+
+    @Override
+    public long findingRef(Finding finding) throws SQLException {
+        if (finding == null) {
+            throw new StoreException(Reason.NOT_FOUND, "No finding given");
+        }
+        Long ref = index.findingRef(finding.getCode());
+        if (ref == null) {
+            index = projectRows.load();
+            ref = index.findingRef(finding.getCode());
+        }
+        if (ref == null) {
+            throw new StoreException(Reason.NOT_FOUND, "Finding '" + finding.getCode() + "' is not in the label schema");
+        }
+        return ref;
+    }
+
+    @Override
+    public long readerRef(Reader reader) throws SQLException {
+        if (reader == null) {
+            throw new StoreException(Reason.NOT_FOUND, "No reader given");
+        }
+        Long ref = index.readerRef(reader.getId());
+        if (ref == null) {
+            index = projectRows.load();
+            ref = index.readerRef(reader.getId());
+        }
+        if (ref == null) {
+            throw new StoreException(Reason.NOT_FOUND, "Reader '" + reader.getId() + "' is not a reader of this project");
+        }
+        return ref;
+    }
+
+    @Override
+    public Finding finding(long ref) throws SQLException {
+        if (index.finding(ref) == null) {
+            index = projectRows.load();
+        }
+        return index.finding(ref);
+    }
+
+    @Override
+    public Reader reader(long ref) throws SQLException {
+        if (index.reader(ref) == null) {
+            index = projectRows.load();
+        }
+        return index.reader(ref);
+    }
+
+    // --- plumbing ---
+
+    private synchronized <T> T call(String action, SqlWork<T> work) {
+        ensureOpen();
+        try {
+            return work.run();
+        } catch (SQLException e) {
+            throw dialect.translate(action, e);
+        }
+    }
+
+    private <T> T write(String action, SqlWork<T> work) {
+        return inTransaction(session -> call(action, work));
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new StoreException(Reason.CLOSED, "The session on " + location + " is closed");
+        }
+    }
+}

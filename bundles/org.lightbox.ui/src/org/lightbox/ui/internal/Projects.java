@@ -1,0 +1,111 @@
+package org.lightbox.ui.internal;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Date;
+import java.util.Optional;
+
+import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.lightbox.demo.Cxr14Schema;
+import org.lightbox.demo.DemoProject;
+import org.lightbox.model.LightboxFactory;
+import org.lightbox.model.Project;
+import org.lightbox.store.ProjectSession;
+import org.lightbox.store.ProjectStore;
+import org.lightbox.store.StoreLocation;
+import org.lightbox.ui.OpenProject;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * Opens, creates and switches the workbench's project; publishes the open one as {@link OpenProject} in the
+ * application context. Lives in that context for the life of the workbench.
+ */
+public final class Projects {
+
+    /** System property overriding where the demo project is kept (default {@code ~/.lightbox/demo}). */
+    public static final String DEMO_DIR_PROPERTY = "lightbox.demo.dir";
+
+    private final IEclipseContext context;
+    private final ServiceTracker<ProjectStore, ProjectStore> sqlite;
+    private OpenProject current;
+
+    public Projects(IEclipseContext context) {
+        this.context = context;
+        BundleContext bundleContext = FrameworkUtil.getBundle(Projects.class).getBundleContext();
+        try {
+            String filter = "(&(objectClass=" + ProjectStore.class.getName() + ")(" + ProjectStore.KIND_PROPERTY + "="
+                    + ProjectStore.KIND_SQLITE + "))";
+            sqlite = new ServiceTracker<>(bundleContext, bundleContext.createFilter(filter), null);
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        sqlite.open();
+    }
+
+    public Optional<OpenProject> current() {
+        return Optional.ofNullable(current);
+    }
+
+    /** Opens the project stored in {@code file}, closing the one open before. */
+    public OpenProject open(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("No Lightbox project at " + file);
+        }
+        return publish(file, store().open(new StoreLocation.SqliteFile(file)));
+    }
+
+    /** Creates an empty project with the ChestX-ray14 label schema in {@code file} and opens it. */
+    public OpenProject create(Path file, String name) {
+        Project project = LightboxFactory.eINSTANCE.createProject();
+        project.setName(name);
+        project.setCreated(new Date());
+        project.setLabelSchema(Cxr14Schema.create());
+        return publish(file, store().create(new StoreLocation.SqliteFile(file), project));
+    }
+
+    /** Opens the built-in demo project, generating it on first use. */
+    public OpenProject openDemo() {
+        return open(DemoProject.ensure(demoFolder(), store()));
+    }
+
+    public static Path demoFolder() {
+        String configured = System.getProperty(DEMO_DIR_PROPERTY);
+        return configured != null && !configured.isBlank() ? Path.of(configured)
+                : Path.of(System.getProperty("user.home"), ".lightbox", "demo");
+    }
+
+    /** Closes the open project, if any. */
+    public void close() {
+        if (current != null) {
+            current.session().close();
+            current = null;
+            context.remove(OpenProject.class);
+        }
+    }
+
+    private OpenProject publish(Path file, ProjectSession session) {
+        OpenProject previous = current;
+        current = new OpenProject(file.toAbsolutePath(), session);
+        context.set(OpenProject.class, current);
+        if (previous != null) {
+            previous.session().close();
+        }
+        return current;
+    }
+
+    private ProjectStore store() {
+        try {
+            ProjectStore store = sqlite.waitForService(10_000);
+            if (store == null) {
+                throw new IllegalStateException("The SQLite project store service is not available (is org.lightbox.store started?)");
+            }
+            return store;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the project store", e);
+        }
+    }
+}

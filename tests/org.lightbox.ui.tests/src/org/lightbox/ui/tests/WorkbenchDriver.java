@@ -1,0 +1,181 @@
+package org.lightbox.ui.tests;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+import org.eclipse.e4.ui.internal.workbench.E4Workbench;
+import org.eclipse.e4.ui.internal.workbench.swt.E4Application;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Menu;
+import org.eclipse.swt.widgets.MenuItem;
+import org.eclipse.swt.widgets.Shell;
+
+/**
+ * Starts the real Lightbox e4 workbench (the product's Application.e4xmi and life cycle) on its own UI thread
+ * under the current X display, and lets a test find widgets, click menu items and take screenshots.
+ */
+final class WorkbenchDriver implements AutoCloseable {
+
+    private final Display display;
+    private final E4Workbench workbench;
+    private final Thread uiThread;
+    private final AtomicReference<Throwable> failure;
+
+    private WorkbenchDriver(Display display, E4Workbench workbench, Thread uiThread, AtomicReference<Throwable> failure) {
+        this.display = display;
+        this.workbench = workbench;
+        this.uiThread = uiThread;
+        this.failure = failure;
+    }
+
+    static WorkbenchDriver start(String... extraArgs) throws Exception {
+        List<String> args = new ArrayList<>(List.of("-applicationXMI", "org.lightbox.ui/Application.e4xmi",
+                "-lifeCycleURI", "bundleclass://org.lightbox.ui/org.lightbox.ui.internal.LightboxLifeCycle",
+                "-clearPersistedState", "-persistState", "false"));
+        args.addAll(List.of(extraArgs));
+        CompletableFuture<Object[]> started = new CompletableFuture<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread ui = new Thread(() -> {
+            try {
+                Display display = new Display();
+                E4Workbench workbench = new E4Application()
+                        .createE4Workbench(new TestApplicationContext(args.toArray(String[]::new)), display);
+                started.complete(new Object[] {display, workbench});
+                workbench.createAndRunUI(workbench.getApplication());
+                workbench.close();
+                display.dispose();
+            } catch (Throwable t) {
+                failure.set(t);
+                started.completeExceptionally(t);
+            }
+        }, "lightbox-ui");
+        ui.setDaemon(true);
+        ui.start();
+        Object[] parts = started.get(60, TimeUnit.SECONDS);
+        return new WorkbenchDriver((Display) parts[0], (E4Workbench) parts[1], ui, failure);
+    }
+
+    /** Runs on the UI thread and returns the result. */
+    <T> T ui(Supplier<T> work) {
+        AtomicReference<T> result = new AtomicReference<>();
+        display.syncExec(() -> result.set(work.get()));
+        return result.get();
+    }
+
+    /** Polls (on the UI thread) until the condition holds, or fails after the timeout. */
+    void waitUntil(String what, long timeoutMillis, BooleanSupplier condition) throws InterruptedException {
+        long end = System.currentTimeMillis() + timeoutMillis;
+        while (System.currentTimeMillis() < end) {
+            if (failure.get() != null) {
+                throw new AssertionError("the workbench failed", failure.get());
+            }
+            if (Boolean.TRUE.equals(ui(() -> condition.getAsBoolean()))) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("timed out after " + timeoutMillis + " ms waiting until " + what);
+    }
+
+    /** The control whose {@code getData(key)} equals {@code id}, in any shell. UI thread only. */
+    <C extends Control> C find(Class<C> type, String key, String id) {
+        for (Shell shell : display.getShells()) {
+            C found = find(shell, type, key, id);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    private static <C extends Control> C find(Control control, Class<C> type, String key, String id) {
+        if (type.isInstance(control) && id.equals(control.getData(key))) {
+            return type.cast(control);
+        }
+        if (control instanceof Composite composite) {
+            for (Control child : composite.getChildren()) {
+                C found = find(child, type, key, id);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Selects a menu item of the main window's menu bar, e.g. {@code clickMenu("File", "Open Demo Project")}. */
+    void clickMenu(String menu, String item) {
+        display.syncExec(() -> {
+            Shell shell = mainShell();
+            MenuItem top = byText(shell.getMenuBar(), menu);
+            MenuItem leaf = byText(top.getMenu(), item);
+            leaf.notifyListeners(SWT.Selection, new Event());
+        });
+    }
+
+    private static MenuItem byText(Menu menu, String text) {
+        if (menu == null) {
+            throw new AssertionError("no menu to look for '" + text + "' in");
+        }
+        menu.notifyListeners(SWT.Show, new Event());          // e4 fills menus when they are shown
+        for (MenuItem item : menu.getItems()) {
+            if (item.getText().replace("&", "").replace("…", "").split("\t")[0].trim().equals(text)) {
+                return item;
+            }
+        }
+        throw new AssertionError("no menu item '" + text + "'");
+    }
+
+    Shell mainShell() {
+        for (Shell shell : display.getShells()) {
+            if (shell.isVisible() && shell.getMenuBar() != null) {
+                return shell;
+            }
+        }
+        throw new AssertionError("no visible workbench window");
+    }
+
+    /** Saves what the main window shows as a PNG under {@code lightbox.screenshots} (target/screenshots). */
+    Path screenshot(String name) throws IOException {
+        Path folder = Path.of(System.getProperty("lightbox.screenshots", "target/screenshots"));
+        Files.createDirectories(folder);
+        Path file = folder.resolve(name + ".png");
+        display.syncExec(() -> {
+            Shell shell = mainShell();
+            Rectangle bounds = shell.getBounds();
+            Image image = new Image(display, bounds.width, bounds.height);
+            GC gc = new GC(display);
+            gc.copyArea(image, bounds.x, bounds.y);
+            gc.dispose();
+            ImageLoader loader = new ImageLoader();
+            loader.data = new org.eclipse.swt.graphics.ImageData[] {image.getImageData()};
+            loader.save(file.toString(), SWT.IMAGE_PNG);
+            image.dispose();
+        });
+        return file;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (!display.isDisposed()) {
+            display.syncExec(workbench::close);
+        }
+        uiThread.join(20_000);
+    }
+}

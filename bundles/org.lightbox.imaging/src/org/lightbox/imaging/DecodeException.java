@@ -25,7 +25,9 @@ public final class DecodeException extends Exception {
         /** A valid file that holds no image (e.g. a structured report), or a frame that does not exist. */
         NO_PIXEL_DATA,
         /** The file could not be read at all (missing, no permission, I/O error). */
-        UNREADABLE
+        UNREADABLE,
+        /** A frame would need more memory to decode than the decoder's configured limit allows. */
+        TOO_LARGE
     }
 
     private final Reason reason;

@@ -4,13 +4,16 @@ import java.nio.IntBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.DoubleToIntFunction;
 
 /**
  * One decoded grey frame, ready for windowing. It keeps the stored values (sign-extended,
- * masked to Bits Stored) together with the {@link Rescale} rather than pre-rescaled values,
- * because a fractional slope would otherwise lose precision; {@link #modality(int, int)} gives
- * the rescaled value and {@link #toGrey8(Window)} applies rescale, window and MONOCHROME1
- * inversion in the order DICOM prescribes.
+ * masked to Bits Stored) together with the modality transform — a {@link Rescale}, or a Modality
+ * LUT that replaces it — rather than pre-rescaled values, because a fractional slope would otherwise
+ * lose precision; {@link #modality(int, int)} gives the value in modality units and
+ * {@link #toGrey8(Window)} / {@link #toGrey8(LookupTable)} apply the modality transform, the VOI
+ * transform and the display inversion in the order DICOM prescribes (PS3.4 N.2.1, grayscale pipeline).
  */
 public final class GreyImage {
 
@@ -20,12 +23,22 @@ public final class GreyImage {
     private final int minStored;
     private final int maxStored;
     private final Rescale rescale;
+    private final LookupTable modalityLut;
     private final boolean monochrome1;
     private final List<Window> windows;
+    private final List<LookupTable> voiLuts;
     private final List<String> notes;
+
+    // Above this many distinct stored values a per-call table costs more than windowing each pixel.
+    private static final int MAX_TABLE = 1 << 20;
 
     private GreyImage(int width, int height, int[] stored, Rescale rescale, boolean monochrome1,
             List<Window> windows, List<String> notes) {
+        this(width, height, stored, rescale, null, monochrome1, windows, List.of(), notes);
+    }
+
+    private GreyImage(int width, int height, int[] stored, Rescale rescale, LookupTable modalityLut,
+            boolean monochrome1, List<Window> windows, List<LookupTable> voiLuts, List<String> notes) {
         if (width <= 0 || height <= 0 || stored.length != Math.multiplyExact(width, height)) {
             throw new IllegalArgumentException("a " + width + "×" + height + " image needs " + (long) width * height
                     + " values, got " + stored.length);
@@ -34,8 +47,10 @@ public final class GreyImage {
         this.height = height;
         this.stored = stored;
         this.rescale = Objects.requireNonNull(rescale, "rescale");
+        this.modalityLut = modalityLut;
         this.monochrome1 = monochrome1;
         this.windows = List.copyOf(windows);
+        this.voiLuts = List.copyOf(voiLuts);
         this.notes = List.copyOf(notes);
         int min = Integer.MAX_VALUE;
         int max = Integer.MIN_VALUE;
@@ -52,7 +67,7 @@ public final class GreyImage {
      * change it afterwards (a 1024² frame is 4 MB, decoded once and then only read).
      *
      * @param stored      row-major stored values, {@code width * height} of them
-     * @param monochrome1 whether low values are white (DICOM MONOCHROME1)
+     * @param monochrome1 whether low values are white: DICOM MONOCHROME1, or Presentation LUT Shape INVERSE
      * @param windows     window presets in modality units, best first (may be empty)
      * @param notes       what the decoder had to do that a reader should know (e.g. "RGBA converted to grey")
      */
@@ -66,7 +81,21 @@ public final class GreyImage {
     public GreyImage withNote(String note) {
         List<String> more = new ArrayList<>(notes);
         more.add(note);
-        return new GreyImage(width, height, stored, rescale, monochrome1, windows, more);
+        return new GreyImage(width, height, stored, rescale, modalityLut, monochrome1, windows, voiLuts, more);
+    }
+
+    /**
+     * The same pixels with a Modality LUT (DICOM Modality LUT Sequence), which replaces the rescale:
+     * {@link #modality(int, int)} then returns the table's output.
+     */
+    public GreyImage withModalityLut(LookupTable lut) {
+        Objects.requireNonNull(lut, "lut");
+        return new GreyImage(width, height, stored, rescale, lut, monochrome1, windows, voiLuts, notes);
+    }
+
+    /** The same pixels with VOI LUT presets (DICOM VOI LUT Sequence), in file order. */
+    public GreyImage withVoiLuts(List<LookupTable> luts) {
+        return new GreyImage(width, height, stored, rescale, modalityLut, monochrome1, windows, luts, notes);
     }
 
     public int width() {
@@ -82,9 +111,13 @@ public final class GreyImage {
         return stored[index(x, y)];
     }
 
-    /** The value at column x, row y after the modality transform. */
+    /** The value at column x, row y after the modality transform (Modality LUT if present, else rescale). */
     public double modality(int x, int y) {
-        return rescale.apply(stored[index(x, y)]);
+        return modalityOf(stored[index(x, y)]);
+    }
+
+    private double modalityOf(int storedValue) {
+        return modalityLut != null ? modalityLut.apply(storedValue) : rescale.apply(storedValue);
     }
 
     /** All stored values, row-major, read-only. */
@@ -100,8 +133,19 @@ public final class GreyImage {
         return maxStored;
     }
 
+    /** The rescale; ignored for display when {@link #modalityLut()} is present. */
     public Rescale rescale() {
         return rescale;
+    }
+
+    /** The Modality LUT that replaces the rescale, if the image has one. */
+    public Optional<LookupTable> modalityLut() {
+        return Optional.ofNullable(modalityLut);
+    }
+
+    /** VOI LUT presets (DICOM VOI LUT Sequence), in file order; may be empty. */
+    public List<LookupTable> voiLuts() {
+        return voiLuts;
     }
 
     public boolean isMonochrome1() {
@@ -116,38 +160,91 @@ public final class GreyImage {
         return notes;
     }
 
-    /** The first preset, or the window spanning the image's own value range when it has none. */
+    /**
+     * The first window preset, or the window spanning the image's own modality values when it has none
+     * (with a Modality LUT, its outputs for the stored range).
+     */
     public Window defaultWindow() {
         if (!windows.isEmpty()) {
             return windows.get(0);
         }
-        double a = rescale.apply(minStored);
-        double b = rescale.apply(maxStored);
+        double a = modalityOf(minStored);
+        double b = modalityOf(maxStored);
+        if (modalityLut != null) { // a LUT need not be monotonic: span its outputs over the stored range
+            int[] v = modalityLut.values();
+            for (int i = 0; i < v.length; i++) {
+                long input = (long) modalityLut.firstMapped() + i;
+                if (input >= minStored && input <= maxStored) {
+                    a = Math.min(a, v[i]);
+                    b = Math.max(b, v[i]);
+                }
+            }
+        }
         return Window.spanning(Math.min(a, b), Math.max(a, b));
     }
 
-    /** The display image: rescale, then the window, then inversion for MONOCHROME1. */
+    /** The display image: modality transform, then the window, then inversion for MONOCHROME1. */
     public Grey8Image toGrey8(Window window) {
-        byte[] lut = lookupTable(window);
+        Objects.requireNonNull(window, "window");
+        return display(window::toGrey8);
+    }
+
+    /**
+     * The display image through a VOI LUT: modality transform, then the table (its output range
+     * 0..2^bits−1 spread over 0..255), then inversion for MONOCHROME1.
+     */
+    public Grey8Image toGrey8(LookupTable voiLut) {
+        Objects.requireNonNull(voiLut, "voiLut");
+        double scale = 255.0 / voiLut.maxOutput();
+        return display(value -> (int) Math.round(Math.min(255, Math.max(0,
+                voiLut.apply((int) Math.floor(value)) * scale))));
+    }
+
+    private Grey8Image display(DoubleToIntFunction voi) {
         byte[] out = new byte[stored.length];
-        for (int i = 0; i < stored.length; i++) {
-            out[i] = lut[stored[i] - minStored];
+        long range = (long) maxStored - minStored + 1;
+        if (range <= MAX_TABLE) {
+            byte[] lut = lookupTable(voi);
+            for (int i = 0; i < stored.length; i++) {
+                out[i] = lut[stored[i] - minStored];
+            }
+        } else { // e.g. 32-bit dose grids: a table over the whole range would not fit
+            for (int i = 0; i < stored.length; i++) {
+                out[i] = shown(voi, stored[i]);
+            }
         }
         return Grey8Image.wrap(width, height, out);
+    }
+
+    /** The stored values themselves, for the thumbnail code in this package: never to be changed. */
+    int[] storedArray() {
+        return stored;
+    }
+
+    /** Whether {@link #lookupTable(Window)} is cheaper than windowing pixel by pixel. */
+    boolean hasSmallRange() {
+        return (long) maxStored - minStored + 1 <= MAX_TABLE;
     }
 
     /** Display grey (0..255) for every stored value from {@link #minStored()} to {@link #maxStored()}. */
     byte[] lookupTable(Window window) {
         Objects.requireNonNull(window, "window");
-        // Stored values are at most 32 bits but in practice 16; the table is built per call,
-        // which is cheaper than windowing every pixel of a 1024² frame.
-        int size = Math.toIntExact((long) maxStored - minStored + 1);
+        return lookupTable(window::toGrey8);
+    }
+
+    private byte[] lookupTable(DoubleToIntFunction voi) {
+        // Built per call, which is cheaper than windowing every pixel of a 1024² frame.
+        int size = (int) ((long) maxStored - minStored + 1);
         byte[] lut = new byte[size];
         for (int i = 0; i < size; i++) {
-            int grey = window.toGrey8(rescale.apply((double) minStored + i));
-            lut[i] = (byte) (monochrome1 ? 255 - grey : grey);
+            lut[i] = shown(voi, minStored + i);
         }
         return lut;
+    }
+
+    private byte shown(DoubleToIntFunction voi, int storedValue) {
+        int grey = voi.applyAsInt(modalityOf(storedValue));
+        return (byte) (monochrome1 ? 255 - grey : grey);
     }
 
     private int index(int x, int y) {
@@ -158,7 +255,8 @@ public final class GreyImage {
 
     @Override
     public String toString() {
-        return "GreyImage[" + width + "×" + height + ", stored " + minStored + ".." + maxStored + ", " + rescale
+        return "GreyImage[" + width + "×" + height + ", stored " + minStored + ".." + maxStored + ", "
+                + (modalityLut != null ? modalityLut : rescale)
                 + (monochrome1 ? ", MONOCHROME1" : "") + (notes.isEmpty() ? "" : ", notes " + notes) + "]";
     }
 }

@@ -7,9 +7,13 @@ import java.util.HexFormat;
 import java.util.Objects;
 
 /**
- * A pseudonymous patient key: a hash of the identifier, never the identifier or the name.
- * Patient-wise folds and agreement statistics group images by it, so {@link #basis()} says how
- * strong the grouping is: a key from Patient ID joins a patient's images across studies, a key
+ * A patient's identity as a format adapter hands it over: a plain digest of the identifier, never
+ * the identifier or the name, so that no raw id leaves the adapter. It is not what a project stores:
+ * anyone can recompute a plain digest from a guessed id, so the importer ({@code org.lightbox.dataset})
+ * keys it with the project's secret ({@code ProjectSession.pseudonym}, HMAC-SHA-256) and stores only
+ * that. CXR14 label rows go through the same two steps, so both ways meet in one key per patient.
+ * Patient-wise folds and agreement statistics group images by the stored key, so {@link #basis()} says
+ * how strong the grouping is: a key from Patient ID joins a patient's images across studies, a key
  * from Study Instance UID only joins the images of one study.
  *
  * @param value 32 lower-case hex digits (128 bits of SHA-256), or "" when {@link Basis#UNKNOWN}

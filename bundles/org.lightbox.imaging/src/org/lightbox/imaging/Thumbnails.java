@@ -1,6 +1,7 @@
 package org.lightbox.imaging;
 
 import java.util.Objects;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Small display images for grids. The frame is windowed at full size first and then shrunk by
@@ -23,23 +24,28 @@ public final class Thumbnails {
         if (maxSize < 1) {
             throw new IllegalArgumentException("maxSize must be at least 1, got " + maxSize);
         }
-        Grey8Image full = image.toGrey8(window);
         int w = image.width();
         int h = image.height();
         int longer = Math.max(w, h);
         if (longer <= maxSize) {
-            return full;
+            return image.toGrey8(window);
         }
         int tw = Math.max(1, (int) Math.round((double) w * maxSize / longer));
         int th = Math.max(1, (int) Math.round((double) h * maxSize / longer));
-        return shrink(full, tw, th);
-    }
-
-    private static Grey8Image shrink(Grey8Image full, int tw, int th) {
-        int w = full.width();
-        int h = full.height();
+        if (image.hasSmallRange()) { // window each pixel through the table while summing: no full-size copy
+            byte[] lut = image.lookupTable(window);
+            int[] stored = image.storedArray();
+            int min = image.minStored();
+            return shrink(w, h, i -> Byte.toUnsignedInt(lut[stored[i] - min]), tw, th);
+        }
+        Grey8Image full = image.toGrey8(window);
         byte[] src = new byte[w * h];
         full.pixels().get(src);
+        return shrink(w, h, i -> Byte.toUnsignedInt(src[i]), tw, th);
+    }
+
+    /** Box average of display grey values, {@code grey.applyAsInt(i)} for pixel i in row-major order. */
+    private static Grey8Image shrink(int w, int h, IntUnaryOperator grey, int tw, int th) {
         byte[] out = new byte[tw * th];
         for (int ty = 0; ty < th; ty++) {
             int y0 = (int) ((long) ty * h / th);
@@ -51,7 +57,7 @@ public final class Thumbnails {
                 for (int y = y0; y < y1; y++) {
                     int row = y * w;
                     for (int x = x0; x < x1; x++) {
-                        sum += Byte.toUnsignedInt(src[row + x]);
+                        sum += grey.applyAsInt(row + x);
                     }
                 }
                 long n = (long) (y1 - y0) * (x1 - x0);

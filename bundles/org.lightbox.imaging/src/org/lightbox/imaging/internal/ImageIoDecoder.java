@@ -27,8 +27,9 @@ import org.lightbox.imaging.Window;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * PNG and JPEG files (CXR14 ships 8-bit grey PNGs, a few of them RGBA) through the JDK's own
- * ImageIO readers. Colour is turned into grey and the result says so in its notes.
+ * PNG and JPEG files (CXR14 ships 8-bit grey PNGs, a few of them RGBA): common PNGs through
+ * {@link PngDecoder}, everything else through the JDK's own ImageIO readers. Colour is turned into
+ * grey and the result says so in its notes.
  */
 @Component(service = ImageDecoder.class,
         property = { ImageDecoder.FORMAT_PROPERTY + "=png", ImageDecoder.FORMAT_PROPERTY + "=jpeg" })
@@ -56,6 +57,12 @@ public final class ImageIoDecoder implements ImageDecoder {
             throw new DecodeException(Reason.NO_PIXEL_DATA, file,
                     "no frame " + frame + ": a " + format + " file holds one frame");
         }
+        if (format.equals("png")) {
+            GreyImage direct = PngDecoder.decode(file);
+            if (direct != null) {
+                return direct;
+            }
+        }
         BufferedImage image = read(file, format);
         return RgbToGrey.convert(image, format);
     }
@@ -74,6 +81,7 @@ public final class ImageIoDecoder implements ImageDecoder {
                 // Metadata is ignored on purpose: CXR14's RGBA files carry a grey ICC profile that
                 // does not fit an RGB image, and we want the stored samples, not colour-managed ones.
                 reader.setInput(in, true, true);
+                requireWithinLimit(file, format, reader.getWidth(0), reader.getHeight(0), 4);
                 BufferedImage image = reader.read(0);
                 for (String warning : warnings) {
                     if (warning.toLowerCase(Locale.ROOT).contains("premature end")) {
@@ -105,6 +113,23 @@ public final class ImageIoDecoder implements ImageDecoder {
             }
         }
         return false;
+    }
+
+    /**
+     * Memory one decode may take (decoded samples plus grey values), from the system property
+     * {@value #MAX_FRAME_BYTES_PROPERTY}; default 512 MiB, so that a huge image is refused, not an OutOfMemoryError.
+     */
+    static final String MAX_FRAME_BYTES_PROPERTY = "lightbox.imaging.maxFrameBytes";
+
+    static void requireWithinLimit(Path file, String format, int width, int height, int bytesPerPixel)
+            throws DecodeException {
+        long limit = Long.getLong(MAX_FRAME_BYTES_PROPERTY, 512L << 20);
+        long need = (long) width * height * (bytesPerPixel + 4L);
+        if (need > limit) {
+            throw new DecodeException(Reason.TOO_LARGE, file, "too large: a " + width + "×" + height + " " + format
+                    + " image needs " + (need >> 20) + " MiB to decode, more than the limit of " + (limit >> 20)
+                    + " MiB");
+        }
     }
 
     /** "png", "jpeg" or null, from the file's signature. */

@@ -46,7 +46,11 @@ final class RgbToGrey {
         int[] r = raster.getSamples(0, 0, w, h, 0, (int[]) null);
         int[] g = raster.getSamples(0, 0, w, h, 1, (int[]) null);
         int[] b = raster.getSamples(0, 0, w, h, 2, (int[]) null);
-        String kind = bands >= 4 ? "RGBA" : "RGB";
+        return fromColour(r, g, b, bands >= 4 ? "RGBA" : "RGB", notes);
+    }
+
+    /** Grey from colour planes: the red plane when all channels agree, else BT.601 luma; says which in a note. */
+    static int[] fromColour(int[] r, int[] g, int[] b, String kind, List<String> notes) {
         boolean identical = true;
         for (int i = 0; i < r.length && identical; i++) {
             identical = r[i] == g[i] && g[i] == b[i];
@@ -80,8 +84,11 @@ final class RgbToGrey {
     }
 
     private static void noteAlpha(Raster raster, int band, int bits, List<String> notes) {
+        noteAlpha(raster.getSamples(0, 0, raster.getWidth(), raster.getHeight(), band, (int[]) null), bits, notes);
+    }
+
+    static void noteAlpha(int[] alpha, int bits, List<String> notes) {
         int opaque = (1 << bits) - 1;
-        int[] alpha = raster.getSamples(0, 0, raster.getWidth(), raster.getHeight(), band, (int[]) null);
         for (int a : alpha) {
             if (a != opaque) {
                 notes.add("alpha channel ignored although some pixels are not opaque");

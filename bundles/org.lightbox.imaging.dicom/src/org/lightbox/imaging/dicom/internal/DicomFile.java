@@ -96,6 +96,9 @@ record DicomFile(AttributeList list, String transferSyntaxUid, long pixelDataOff
             }
             throw new DecodeException(Reason.UNREADABLE, file, "cannot read the file: " + e, e);
         } catch (DicomException e) {
+            if (!withPixelData) {
+                throw new DecodeException(Reason.NOT_RECOGNISED, file, "malformed DICOM file: " + e.getMessage(), e);
+            }
             throw new DecodeException(Reason.UNSUPPORTED_IMAGE, file, "cannot decode the pixel data: "
                     + e.getMessage(), e);
         } catch (RuntimeException e) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.AttributeTag;
 import com.pixelmed.dicom.CodeStringAttribute;
 import com.pixelmed.dicom.DecimalStringAttribute;
 import com.pixelmed.dicom.DicomException;
@@ -11,6 +12,7 @@ import com.pixelmed.dicom.FileMetaInformation;
 import com.pixelmed.dicom.LongStringAttribute;
 import com.pixelmed.dicom.OtherWordAttribute;
 import com.pixelmed.dicom.PersonNameAttribute;
+import com.pixelmed.dicom.SequenceAttribute;
 import com.pixelmed.dicom.TagFromName;
 import com.pixelmed.dicom.UIDGenerator;
 import com.pixelmed.dicom.UniqueIdentifierAttribute;
@@ -66,6 +68,36 @@ final class TestDicom {
         put(new DecimalStringAttribute(TagFromName.WindowCenter), centre);
         put(new DecimalStringAttribute(TagFromName.WindowWidth), width);
         put(new LongStringAttribute(TagFromName.WindowCenterWidthExplanation), explanation);
+        return this;
+    }
+
+    /** Adds a one-item LUT sequence (Modality LUT (0028,3000) or VOI LUT (0028,3010)) with 16-bit entries. */
+    TestDicom lutSequence(int group, int element, int firstMapped, int bits, int[] entries, String explanation)
+            throws DicomException {
+        AttributeList item = new AttributeList();
+        UnsignedShortAttribute descriptor = new UnsignedShortAttribute(new AttributeTag(0x0028, 0x3002));
+        descriptor.addValue(entries.length);
+        descriptor.addValue(firstMapped);
+        descriptor.addValue(bits);
+        item.put(descriptor);
+        LongStringAttribute name = new LongStringAttribute(new AttributeTag(0x0028, 0x3003));
+        name.addValue(explanation);
+        item.put(name);
+        OtherWordAttribute data = new OtherWordAttribute(new AttributeTag(0x0028, 0x3006));
+        short[] words = new short[entries.length];
+        for (int i = 0; i < words.length; i++) {
+            words[i] = (short) entries[i];
+        }
+        data.setValues(words);
+        item.put(data);
+        SequenceAttribute sequence = new SequenceAttribute(new AttributeTag(group, element));
+        sequence.addItem(item);
+        list.put(sequence);
+        return this;
+    }
+
+    TestDicom presentationLutShape(String shape) throws DicomException {
+        put(new CodeStringAttribute(new AttributeTag(0x2050, 0x0020)), shape);
         return this;
     }
 

@@ -122,6 +122,15 @@ public interface LightboxFactory extends EFactory {
 	Candidate createCandidate();
 
 	/**
+	 * Returns a new object of class '<em>Prediction</em>'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return a new object of class '<em>Prediction</em>'.
+	 * @generated
+	 */
+	Prediction createPrediction();
+
+	/**
 	 * Returns the package supported by this factory.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->

@@ -1006,6 +1006,88 @@ public interface LightboxPackage extends EPackage {
 	int CANDIDATE_OPERATION_COUNT = 0;
 
 	/**
+	 * The meta object id for the '{@link org.lightbox.model.impl.PredictionImpl <em>Prediction</em>}' class.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see org.lightbox.model.impl.PredictionImpl
+	 * @see org.lightbox.model.impl.LightboxPackageImpl#getPrediction()
+	 * @generated
+	 */
+	int PREDICTION = 11;
+
+	/**
+	 * The feature id for the '<em><b>Image</b></em>' reference.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int PREDICTION__IMAGE = 0;
+
+	/**
+	 * The feature id for the '<em><b>Finding</b></em>' reference.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int PREDICTION__FINDING = 1;
+
+	/**
+	 * The feature id for the '<em><b>Probability</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int PREDICTION__PROBABILITY = 2;
+
+	/**
+	 * The feature id for the '<em><b>Model</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int PREDICTION__MODEL = 3;
+
+	/**
+	 * The feature id for the '<em><b>Fold</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int PREDICTION__FOLD = 4;
+
+	/**
+	 * The feature id for the '<em><b>Created At</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int PREDICTION__CREATED_AT = 5;
+
+	/**
+	 * The number of structural features of the '<em>Prediction</em>' class.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int PREDICTION_FEATURE_COUNT = 6;
+
+	/**
+	 * The number of operations of the '<em>Prediction</em>' class.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int PREDICTION_OPERATION_COUNT = 0;
+
+	/**
 	 * The meta object id for the '{@link org.lightbox.model.ReadValue <em>Read Value</em>}' enum.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -1013,7 +1095,7 @@ public interface LightboxPackage extends EPackage {
 	 * @see org.lightbox.model.impl.LightboxPackageImpl#getReadValue()
 	 * @generated
 	 */
-	int READ_VALUE = 11;
+	int READ_VALUE = 12;
 
 	/**
 	 * The meta object id for the '{@link org.lightbox.model.Sex <em>Sex</em>}' enum.
@@ -1023,7 +1105,7 @@ public interface LightboxPackage extends EPackage {
 	 * @see org.lightbox.model.impl.LightboxPackageImpl#getSex()
 	 * @generated
 	 */
-	int SEX = 12;
+	int SEX = 13;
 
 	/**
 	 * The meta object id for the '{@link org.lightbox.model.ViewPosition <em>View Position</em>}' enum.
@@ -1033,7 +1115,7 @@ public interface LightboxPackage extends EPackage {
 	 * @see org.lightbox.model.impl.LightboxPackageImpl#getViewPosition()
 	 * @generated
 	 */
-	int VIEW_POSITION = 13;
+	int VIEW_POSITION = 14;
 
 	/**
 	 * The meta object id for the '{@link org.lightbox.model.ImageFormat <em>Image Format</em>}' enum.
@@ -1043,7 +1125,7 @@ public interface LightboxPackage extends EPackage {
 	 * @see org.lightbox.model.impl.LightboxPackageImpl#getImageFormat()
 	 * @generated
 	 */
-	int IMAGE_FORMAT = 14;
+	int IMAGE_FORMAT = 15;
 
 	/**
 	 * The meta object id for the '{@link org.lightbox.model.ReaderRole <em>Reader Role</em>}' enum.
@@ -1053,7 +1135,7 @@ public interface LightboxPackage extends EPackage {
 	 * @see org.lightbox.model.impl.LightboxPackageImpl#getReaderRole()
 	 * @generated
 	 */
-	int READER_ROLE = 15;
+	int READER_ROLE = 16;
 
 	/**
 	 * The meta object id for the '{@link org.lightbox.model.QualityIssue <em>Quality Issue</em>}' enum.
@@ -1063,7 +1145,7 @@ public interface LightboxPackage extends EPackage {
 	 * @see org.lightbox.model.impl.LightboxPackageImpl#getQualityIssue()
 	 * @generated
 	 */
-	int QUALITY_ISSUE = 16;
+	int QUALITY_ISSUE = 17;
 
 	/**
 	 * The meta object id for the '{@link org.lightbox.model.CandidateReason <em>Candidate Reason</em>}' enum.
@@ -1073,7 +1155,7 @@ public interface LightboxPackage extends EPackage {
 	 * @see org.lightbox.model.impl.LightboxPackageImpl#getCandidateReason()
 	 * @generated
 	 */
-	int CANDIDATE_REASON = 17;
+	int CANDIDATE_REASON = 18;
 
 	/**
 	 * The meta object id for the '{@link org.lightbox.model.CandidateStatus <em>Candidate Status</em>}' enum.
@@ -1083,7 +1165,7 @@ public interface LightboxPackage extends EPackage {
 	 * @see org.lightbox.model.impl.LightboxPackageImpl#getCandidateStatus()
 	 * @generated
 	 */
-	int CANDIDATE_STATUS = 18;
+	int CANDIDATE_STATUS = 19;
 
 
 	/**
@@ -1978,6 +2060,82 @@ public interface LightboxPackage extends EPackage {
 	EAttribute getCandidate_CreatedAt();
 
 	/**
+	 * Returns the meta object for class '{@link org.lightbox.model.Prediction <em>Prediction</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for class '<em>Prediction</em>'.
+	 * @see org.lightbox.model.Prediction
+	 * @generated
+	 */
+	EClass getPrediction();
+
+	/**
+	 * Returns the meta object for the reference '{@link org.lightbox.model.Prediction#getImage <em>Image</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the reference '<em>Image</em>'.
+	 * @see org.lightbox.model.Prediction#getImage()
+	 * @see #getPrediction()
+	 * @generated
+	 */
+	EReference getPrediction_Image();
+
+	/**
+	 * Returns the meta object for the reference '{@link org.lightbox.model.Prediction#getFinding <em>Finding</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the reference '<em>Finding</em>'.
+	 * @see org.lightbox.model.Prediction#getFinding()
+	 * @see #getPrediction()
+	 * @generated
+	 */
+	EReference getPrediction_Finding();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.lightbox.model.Prediction#getProbability <em>Probability</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Probability</em>'.
+	 * @see org.lightbox.model.Prediction#getProbability()
+	 * @see #getPrediction()
+	 * @generated
+	 */
+	EAttribute getPrediction_Probability();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.lightbox.model.Prediction#getModel <em>Model</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Model</em>'.
+	 * @see org.lightbox.model.Prediction#getModel()
+	 * @see #getPrediction()
+	 * @generated
+	 */
+	EAttribute getPrediction_Model();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.lightbox.model.Prediction#getFold <em>Fold</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Fold</em>'.
+	 * @see org.lightbox.model.Prediction#getFold()
+	 * @see #getPrediction()
+	 * @generated
+	 */
+	EAttribute getPrediction_Fold();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.lightbox.model.Prediction#getCreatedAt <em>Created At</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Created At</em>'.
+	 * @see org.lightbox.model.Prediction#getCreatedAt()
+	 * @see #getPrediction()
+	 * @generated
+	 */
+	EAttribute getPrediction_CreatedAt();
+
+	/**
 	 * Returns the meta object for enum '{@link org.lightbox.model.ReadValue <em>Read Value</em>}'.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -2757,6 +2915,64 @@ public interface LightboxPackage extends EPackage {
 		 * @generated
 		 */
 		EAttribute CANDIDATE__CREATED_AT = eINSTANCE.getCandidate_CreatedAt();
+
+		/**
+		 * The meta object literal for the '{@link org.lightbox.model.impl.PredictionImpl <em>Prediction</em>}' class.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @see org.lightbox.model.impl.PredictionImpl
+		 * @see org.lightbox.model.impl.LightboxPackageImpl#getPrediction()
+		 * @generated
+		 */
+		EClass PREDICTION = eINSTANCE.getPrediction();
+
+		/**
+		 * The meta object literal for the '<em><b>Image</b></em>' reference feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EReference PREDICTION__IMAGE = eINSTANCE.getPrediction_Image();
+
+		/**
+		 * The meta object literal for the '<em><b>Finding</b></em>' reference feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EReference PREDICTION__FINDING = eINSTANCE.getPrediction_Finding();
+
+		/**
+		 * The meta object literal for the '<em><b>Probability</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute PREDICTION__PROBABILITY = eINSTANCE.getPrediction_Probability();
+
+		/**
+		 * The meta object literal for the '<em><b>Model</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute PREDICTION__MODEL = eINSTANCE.getPrediction_Model();
+
+		/**
+		 * The meta object literal for the '<em><b>Fold</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute PREDICTION__FOLD = eINSTANCE.getPrediction_Fold();
+
+		/**
+		 * The meta object literal for the '<em><b>Created At</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute PREDICTION__CREATED_AT = eINSTANCE.getPrediction_CreatedAt();
 
 		/**
 		 * The meta object literal for the '{@link org.lightbox.model.ReadValue <em>Read Value</em>}' enum.

@@ -69,6 +69,7 @@ public class LightboxFactoryImpl extends EFactoryImpl implements LightboxFactory
 			case LightboxPackage.CONFOUNDER_TAG: return createConfounderTag();
 			case LightboxPackage.QUALITY_FLAG: return createQualityFlag();
 			case LightboxPackage.CANDIDATE: return createCandidate();
+			case LightboxPackage.PREDICTION: return createPrediction();
 			default:
 				throw new IllegalArgumentException("The class '" + eClass.getName() + "' is not a valid classifier");
 		}
@@ -251,6 +252,17 @@ public class LightboxFactoryImpl extends EFactoryImpl implements LightboxFactory
 	public Candidate createCandidate() {
 		CandidateImpl candidate = new CandidateImpl();
 		return candidate;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public Prediction createPrediction() {
+		PredictionImpl prediction = new PredictionImpl();
+		return prediction;
 	}
 
 	/**

@@ -23,6 +23,7 @@ import org.lightbox.model.ImageRecord;
 import org.lightbox.model.LabelSchema;
 import org.lightbox.model.LightboxFactory;
 import org.lightbox.model.LightboxPackage;
+import org.lightbox.model.Prediction;
 import org.lightbox.model.Project;
 import org.lightbox.model.QualityFlag;
 import org.lightbox.model.QualityIssue;
@@ -117,6 +118,13 @@ public class LightboxPackageImpl extends EPackageImpl implements LightboxPackage
 	 * @generated
 	 */
 	private EClass candidateEClass = null;
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	private EClass predictionEClass = null;
 
 	/**
 	 * <!-- begin-user-doc -->
@@ -1063,6 +1071,76 @@ public class LightboxPackageImpl extends EPackageImpl implements LightboxPackage
 	 * @generated
 	 */
 	@Override
+	public EClass getPrediction() {
+		return predictionEClass;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EReference getPrediction_Image() {
+		return (EReference)predictionEClass.getEStructuralFeatures().get(0);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EReference getPrediction_Finding() {
+		return (EReference)predictionEClass.getEStructuralFeatures().get(1);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getPrediction_Probability() {
+		return (EAttribute)predictionEClass.getEStructuralFeatures().get(2);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getPrediction_Model() {
+		return (EAttribute)predictionEClass.getEStructuralFeatures().get(3);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getPrediction_Fold() {
+		return (EAttribute)predictionEClass.getEStructuralFeatures().get(4);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getPrediction_CreatedAt() {
+		return (EAttribute)predictionEClass.getEStructuralFeatures().get(5);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public EEnum getReadValue() {
 		return readValueEEnum;
 	}
@@ -1259,6 +1337,14 @@ public class LightboxPackageImpl extends EPackageImpl implements LightboxPackage
 		createEAttribute(candidateEClass, CANDIDATE__NOTE);
 		createEAttribute(candidateEClass, CANDIDATE__CREATED_AT);
 
+		predictionEClass = createEClass(PREDICTION);
+		createEReference(predictionEClass, PREDICTION__IMAGE);
+		createEReference(predictionEClass, PREDICTION__FINDING);
+		createEAttribute(predictionEClass, PREDICTION__PROBABILITY);
+		createEAttribute(predictionEClass, PREDICTION__MODEL);
+		createEAttribute(predictionEClass, PREDICTION__FOLD);
+		createEAttribute(predictionEClass, PREDICTION__CREATED_AT);
+
 		// Create enums
 		readValueEEnum = createEEnum(READ_VALUE);
 		sexEEnum = createEEnum(SEX);
@@ -1392,6 +1478,14 @@ public class LightboxPackageImpl extends EPackageImpl implements LightboxPackage
 		initEAttribute(getCandidate_Status(), this.getCandidateStatus(), "status", null, 0, 1, Candidate.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getCandidate_Note(), ecorePackage.getEString(), "note", null, 0, 1, Candidate.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getCandidate_CreatedAt(), ecorePackage.getEDate(), "createdAt", null, 0, 1, Candidate.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+
+		initEClass(predictionEClass, Prediction.class, "Prediction", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
+		initEReference(getPrediction_Image(), this.getImageRecord(), null, "image", null, 1, 1, Prediction.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_COMPOSITE, IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEReference(getPrediction_Finding(), this.getFinding(), null, "finding", null, 1, 1, Prediction.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_COMPOSITE, IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getPrediction_Probability(), ecorePackage.getEDouble(), "probability", null, 0, 1, Prediction.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getPrediction_Model(), ecorePackage.getEString(), "model", null, 1, 1, Prediction.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getPrediction_Fold(), ecorePackage.getEIntegerObject(), "fold", null, 0, 1, Prediction.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getPrediction_CreatedAt(), ecorePackage.getEDate(), "createdAt", null, 0, 1, Prediction.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
 		// Initialize enums and add enum literals
 		initEEnum(readValueEEnum, ReadValue.class, "ReadValue");

@@ -113,6 +113,10 @@ public class LightboxAdapterFactory extends AdapterFactoryImpl {
 				return createCandidateAdapter();
 			}
 			@Override
+			public Adapter casePrediction(Prediction object) {
+				return createPredictionAdapter();
+			}
+			@Override
 			public Adapter defaultCase(EObject object) {
 				return createEObjectAdapter();
 			}
@@ -283,6 +287,20 @@ public class LightboxAdapterFactory extends AdapterFactoryImpl {
 	 * @generated
 	 */
 	public Adapter createCandidateAdapter() {
+		return null;
+	}
+
+	/**
+	 * Creates a new adapter for an object of class '{@link org.lightbox.model.Prediction <em>Prediction</em>}'.
+	 * <!-- begin-user-doc -->
+	 * This default implementation returns null so that we can easily ignore cases;
+	 * it's useful to ignore a case when inheritance will catch all the cases anyway.
+	 * <!-- end-user-doc -->
+	 * @return the new adapter.
+	 * @see org.lightbox.model.Prediction
+	 * @generated
+	 */
+	public Adapter createPredictionAdapter() {
 		return null;
 	}
 

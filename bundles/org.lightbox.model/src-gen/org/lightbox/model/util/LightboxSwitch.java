@@ -133,6 +133,12 @@ public class LightboxSwitch<T> extends Switch<T> {
 				if (result == null) result = defaultCase(theEObject);
 				return result;
 			}
+			case LightboxPackage.PREDICTION: {
+				Prediction prediction = (Prediction)theEObject;
+				T result = casePrediction(prediction);
+				if (result == null) result = defaultCase(theEObject);
+				return result;
+			}
 			default: return defaultCase(theEObject);
 		}
 	}
@@ -299,6 +305,21 @@ public class LightboxSwitch<T> extends Switch<T> {
 	 * @generated
 	 */
 	public T caseCandidate(Candidate object) {
+		return null;
+	}
+
+	/**
+	 * Returns the result of interpreting the object as an instance of '<em>Prediction</em>'.
+	 * <!-- begin-user-doc -->
+	 * This implementation returns null;
+	 * returning a non-null result will terminate the switch.
+	 * <!-- end-user-doc -->
+	 * @param object the target of the switch.
+	 * @return the result of interpreting the object as an instance of '<em>Prediction</em>'.
+	 * @see #doSwitch(org.eclipse.emf.ecore.EObject) doSwitch(EObject)
+	 * @generated
+	 */
+	public T casePrediction(Prediction object) {
 		return null;
 	}
 

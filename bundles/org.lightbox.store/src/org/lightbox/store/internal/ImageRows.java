@@ -4,11 +4,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.lightbox.model.ConfounderTag;
 import org.lightbox.model.ImageFormat;
@@ -37,6 +39,9 @@ final class ImageRows {
 
     private static final String COLUMNS = "id, image_id, location, content_hash, format, width, height, frame_count,"
             + " patient_key, patient_age, patient_sex, view_position, modality, study_date, follow_up, source";
+
+    /** Image ids per IN (...) list when loading by id. */
+    private static final int ID_CHUNK = 500;
 
     private final Jdbc jdbc;
     private final Refs refs;
@@ -71,17 +76,7 @@ final class ImageRows {
             batch.flush();
         }
         // children after all images: their image_ref is looked up by image id
-        try (Jdbc.Batch batch = jdbc.batch("INSERT INTO source_labels (image_ref, ordinal, finding_ref, value, source,"
-                + " confidence) VALUES (" + IMAGE_REF + ", ?, ?, ?, ?, ?)")) {
-            for (ImageRecord image : images) {
-                int ordinal = 0;
-                for (SourceLabel label : image.getSourceLabels()) {
-                    batch.add(image.getImageId(), ordinal++, refs.findingRef(label.getFinding()), label.getValue(),
-                            label.getSource(), label.getConfidence());
-                }
-            }
-            batch.flush();
-        }
+        insertSourceLabels(images);
         try (Jdbc.Batch batch = jdbc.batch("INSERT INTO quality_flags (image_ref, ordinal, issue, raised_by, score, note,"
                 + " raised_at) VALUES (" + IMAGE_REF + ", ?, ?, ?, ?, ?, ?)")) {
             for (ImageRecord image : images) {
@@ -104,6 +99,67 @@ final class ImageRows {
             }
             batch.flush();
         }
+    }
+
+    private void insertSourceLabels(Collection<? extends ImageRecord> images) throws SQLException {
+        try (Jdbc.Batch batch = jdbc.batch("INSERT INTO source_labels (image_ref, ordinal, finding_ref, value, source,"
+                + " confidence) VALUES (" + IMAGE_REF + ", ?, ?, ?, ?, ?)")) {
+            for (ImageRecord image : images) {
+                int ordinal = 0;
+                for (SourceLabel label : image.getSourceLabels()) {
+                    batch.add(image.getImageId(), ordinal++, refs.findingRef(label.getFinding()), label.getValue(),
+                            label.getSource(), label.getConfidence());
+                }
+            }
+            batch.flush();
+        }
+        countSourceFindings(images);
+    }
+
+    /** Keeps images.source_findings (migration V3, sorting by number of findings) in step with the labels. */
+    private void countSourceFindings(Collection<? extends ImageRecord> images) throws SQLException {
+        try (Jdbc.Batch batch = jdbc.batch("UPDATE images SET source_findings = ? WHERE image_id = ?")) {
+            for (ImageRecord image : images) {
+                long present = image.getSourceLabels().stream().filter(l -> l.getValue() == ReadValue.PRESENT).count();
+                batch.add((int) present, image.getImageId());
+            }
+            batch.flush();
+        }
+    }
+
+    /**
+     * Rewrites the attributes and source labels of images that exist (by image id); their quality
+     * flags and confounder tags stay, and so does everything that refers to them.
+     */
+    void update(Collection<? extends ImageRecord> images) throws SQLException {
+        try (Jdbc.Batch batch = jdbc.batch("UPDATE images SET location = ?, content_hash = ?, format = ?, width = ?,"
+                + " height = ?, frame_count = ?, patient_key = ?, patient_age = ?, patient_sex = ?, view_position = ?,"
+                + " modality = ?, study_date = ?, follow_up = ?, source = ? WHERE image_id = ?");
+                Jdbc.Batch labels = jdbc.batch("DELETE FROM source_labels WHERE image_ref = " + IMAGE_REF)) {
+            for (ImageRecord i : images) {
+                ref(i); // NOT_FOUND names the image, where a batch would only count rows
+                batch.add(i.getLocation(), i.getContentHash(), i.getFormat(), i.getWidth(), i.getHeight(),
+                        i.getFrameCount(), i.getPatientKey(), i.getPatientAge(), i.getPatientSex(), i.getViewPosition(),
+                        i.getModality(), i.getStudyDate(), i.getFollowUp(), i.getSource(), i.getImageId());
+                labels.add(i.getImageId());
+            }
+            batch.flush();
+            labels.flush();
+        }
+        insertSourceLabels(images);
+    }
+
+    /** The images with these ids, in insertion order; ids not in the store are left out. */
+    Map<Long, ImageRecord> byIds(Collection<String> imageIds) throws SQLException {
+        Map<Long, ImageRecord> found = new TreeMap<>(); // by surrogate key, which is insertion order
+        List<String> ids = List.copyOf(imageIds);
+        // a bounded number of parameters per statement: SQLite and PostgreSQL both cap it
+        for (int from = 0; from < ids.size(); from += ID_CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + ID_CHUNK));
+            found.putAll(load("image_id IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")",
+                    chunk.toArray()));
+        }
+        return found;
     }
 
     /** A page in insertion order. */

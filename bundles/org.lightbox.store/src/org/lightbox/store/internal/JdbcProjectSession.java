@@ -10,9 +10,11 @@ import org.lightbox.model.Candidate;
 import org.lightbox.model.ConsensusLabel;
 import org.lightbox.model.Finding;
 import org.lightbox.model.ImageRecord;
+import org.lightbox.model.Prediction;
 import org.lightbox.model.Project;
 import org.lightbox.model.Read;
 import org.lightbox.model.Reader;
+import org.lightbox.store.ImageQuery;
 import org.lightbox.store.ProjectSession;
 import org.lightbox.store.StoreException;
 import org.lightbox.store.StoreException.Reason;
@@ -41,6 +43,9 @@ public final class JdbcProjectSession implements ProjectSession, Refs {
     private final ReadRows readRows;
     private final ConsensusRows consensusRows;
     private final CandidateRows candidateRows;
+    private final ImageQueryRows imageQueryRows;
+    private final PredictionRows predictionRows;
+    private final Secrets secrets;
 
     private ProjectIndex index;
     private int transactionDepth;
@@ -56,6 +61,9 @@ public final class JdbcProjectSession implements ProjectSession, Refs {
         this.readRows = new ReadRows(jdbc, this, imageRows);
         this.consensusRows = new ConsensusRows(jdbc, this, imageRows);
         this.candidateRows = new CandidateRows(jdbc, this, imageRows);
+        this.imageQueryRows = new ImageQueryRows(jdbc, dialect, imageRows);
+        this.predictionRows = new PredictionRows(jdbc, this, imageRows);
+        this.secrets = new Secrets(jdbc);
     }
 
     // --- opening, used by JdbcProjectStore ---
@@ -159,9 +167,53 @@ public final class JdbcProjectSession implements ProjectSession, Refs {
     }
 
     @Override
+    public long count(ImageQuery query) {
+        return call("count the images (" + query.describe() + ")",
+                () -> imageQueryRows.count(ImageFilter.of(query, this)));
+    }
+
+    @Override
+    public List<ImageRecord> images(ImageQuery query, long offset, int limit) {
+        if (offset < 0 || limit < 0) {
+            throw new IllegalArgumentException("offset and limit must not be negative: " + offset + ", " + limit);
+        }
+        return call("load images " + offset + " to " + (offset + limit) + " (" + query.describe() + ")",
+                () -> imageQueryRows.page(ImageFilter.of(query, this), offset, limit));
+    }
+
+    @Override
     public Optional<ImageRecord> image(String imageId) {
         return call("load image '" + imageId + "'",
                 () -> imageRows.load("image_id = ?", imageId).values().stream().findFirst());
+    }
+
+    @Override
+    public List<ImageRecord> imagesById(Collection<String> imageIds) {
+        return call("load " + imageIds.size() + " images by id", () -> List.copyOf(imageRows.byIds(imageIds).values()));
+    }
+
+    @Override
+    public Optional<ImageRecord> imageWithContentHash(String contentHash) {
+        return call("look for an image with content hash " + contentHash, () -> imageRows.load(
+                "id = (SELECT MIN(id) FROM images WHERE content_hash = ?)", contentHash).values().stream().findFirst());
+    }
+
+    @Override
+    public void updateImages(Collection<? extends ImageRecord> images) {
+        write("update " + images.size() + " images", () -> {
+            imageRows.update(images);
+            return null;
+        });
+    }
+
+    @Override
+    public String pseudonym(String identity) {
+        synchronized (this) {
+            if (secrets.ready()) {
+                return call("make a pseudonym", () -> secrets.pseudonym(identity));
+            }
+        }
+        return write("make a pseudonym", () -> secrets.pseudonym(identity)); // the first creates the secret
     }
 
     @Override
@@ -228,6 +280,37 @@ public final class JdbcProjectSession implements ProjectSession, Refs {
     }
 
     @Override
+    public void putPredictions(Collection<? extends Prediction> predictions) {
+        write("save " + predictions.size() + " predictions", () -> {
+            predictionRows.put(predictions);
+            return null;
+        });
+    }
+
+    @Override
+    public List<Prediction> predictions(String model) {
+        return call("load the predictions of model '" + model + "'", () -> predictionRows.find("model = ?", model));
+    }
+
+    @Override
+    public List<Prediction> predictions(String model, String findingCode) {
+        return call("load the predictions of model '" + model + "' for finding '" + findingCode + "'",
+                () -> predictionRows.find("model = ? AND finding_ref = (SELECT id FROM findings WHERE code = ?)",
+                        model, findingCode));
+    }
+
+    @Override
+    public List<Prediction> predictionsOfImage(String imageId) {
+        return call("load the predictions for image '" + imageId + "'",
+                () -> predictionRows.find("image_ref = " + ImageRows.IMAGE_REF, imageId));
+    }
+
+    @Override
+    public List<String> predictionModels() {
+        return call("list the prediction models", predictionRows::models);
+    }
+
+    @Override
     public synchronized <T> T inTransaction(StoreWork<T> work) {
         ensureOpen();
         if (transactionDepth > 0) {
@@ -270,6 +353,7 @@ public final class JdbcProjectSession implements ProjectSession, Refs {
         try {
             if (!committed) {
                 connection.rollback();
+                secrets.forget(); // a secret created in the rolled-back work was never stored
             }
             connection.setAutoCommit(true);
             if (!committed && index != null) {

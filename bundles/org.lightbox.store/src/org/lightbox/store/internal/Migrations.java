@@ -26,7 +26,9 @@ public final class Migrations {
 
     /** The migrations of this Lightbox, oldest first. */
     private static final List<String> STANDARD = List.of(
-            "migrations/V1__initial.sql");
+            "migrations/V1__initial.sql",
+            "migrations/V2__predictions_and_patient_secret.sql",
+            "migrations/V3__image_query_indexes.sql");
 
     private static final Pattern SCRIPT_NAME = Pattern.compile("V(\\d+)__(\\w+)\\.sql");
 

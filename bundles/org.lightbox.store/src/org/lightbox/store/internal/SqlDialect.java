@@ -20,6 +20,20 @@ public enum SqlDialect {
         boolean isConstraintViolation(SQLException e) {
             return (e.getErrorCode() & 0xff) == 19; // SQLITE_CONSTRAINT and its extended codes
         }
+
+        @Override
+        void refreshStatistics(Jdbc jdbc) throws SQLException {
+            // Without statistics SQLite guesses that an equality on any index is selective and, e.g., counts
+            // "Effusion, male" by walking half the images through the sex index: 50 ms instead of 15 on CXR14.
+            // ANALYZE takes about 0.3 s on 112,120 images, so it runs only when the table grew or shrank a lot.
+            long images = jdbc.count("SELECT COUNT(*) FROM images");
+            long analysed = tableExists(jdbc, "sqlite_stat1") ? jdbc.first("SELECT stat FROM sqlite_stat1"
+                    + " WHERE tbl = 'images' ORDER BY idx LIMIT 1", rs -> Long.parseLong(rs.getString(1).split(" ")[0]))
+                    .orElse(0L) : 0L;
+            if (images >= 1000 && (images > 2 * analysed || 2 * images < analysed)) {
+                jdbc.execute("ANALYZE");
+            }
+        }
     },
 
     /** PostgreSQL 12 or newer; one schema per project, reached through the search path. */
@@ -58,6 +72,13 @@ public enum SqlDialect {
     }
 
     abstract boolean isConstraintViolation(SQLException e);
+
+    /**
+     * Brings the query planner's statistics up to date if the images table changed much since they were
+     * taken. Nothing to do on PostgreSQL, whose autovacuum daemon analyses changed tables by itself.
+     */
+    void refreshStatistics(Jdbc jdbc) throws SQLException {
+    }
 
     /** Batches report their failure in a wrapper; the driver's own exception is chained or the cause. */
     private boolean anyConstraintViolation(SQLException e) {

@@ -16,8 +16,12 @@ import org.eclipse.e4.ui.internal.workbench.swt.E4Application;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
@@ -25,6 +29,9 @@ import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Menu;
 import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Widget;
+import org.junit.jupiter.api.Assumptions;
+import org.lightbox.ui.internal.parts.RepositoryPart;
 
 /**
  * Starts the real Lightbox e4 workbench (the product's Application.e4xmi and life cycle) on its own UI thread
@@ -42,6 +49,17 @@ final class WorkbenchDriver implements AutoCloseable {
         this.workbench = workbench;
         this.uiThread = uiThread;
         this.failure = failure;
+    }
+
+    /** Skips the calling test without an X display, or fails it on CI, where Xvfb must be there. */
+    static void requireDisplay() {
+        String display = System.getenv("DISPLAY");
+        if (display == null || display.isBlank()) {
+            if ("true".equals(System.getenv("CI"))) {
+                throw new AssertionError("CI must run the UI tests under Xvfb, but DISPLAY is not set");
+            }
+            Assumptions.abort("no X display (DISPLAY unset): run the tests through ./lightbox test, which uses xvfb-run");
+        }
     }
 
     static WorkbenchDriver start(String... extraArgs) throws Exception {
@@ -119,14 +137,56 @@ final class WorkbenchDriver implements AutoCloseable {
         return null;
     }
 
-    /** Selects a menu item of the main window's menu bar, e.g. {@code clickMenu("File", "Open Demo Project")}. */
-    void clickMenu(String menu, String item) {
-        display.syncExec(() -> {
-            Shell shell = mainShell();
-            MenuItem top = byText(shell.getMenuBar(), menu);
-            MenuItem leaf = byText(top.getMenu(), item);
-            leaf.notifyListeners(SWT.Selection, new Event());
+    /**
+     * Selects a menu item of the main window's menu bar, e.g. {@code clickMenu("File", "Open Demo Project")}, and
+     * waits until its handler is done. A dialog the handler opens (an error message) fails the test with the
+     * dialog's text and is closed, instead of waiting for a click that never comes.
+     */
+    void clickMenu(String menu, String item) throws InterruptedException {
+        MenuItem leaf = ui(() -> byText(byText(mainShell().getMenuBar(), menu).getMenu(), item));
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        display.asyncExec(() -> {
+            try {
+                leaf.notifyListeners(SWT.Selection, new Event());
+            } finally {
+                done.set(true);
+            }
         });
+        long end = System.currentTimeMillis() + 120_000;
+        while (!done.get()) {
+            String dialog = ui(this::closeDialog);
+            if (dialog != null) {
+                throw new AssertionError(menu + " › " + item + " opened a dialog: " + dialog);
+            }
+            if (System.currentTimeMillis() > end) {
+                throw new AssertionError(menu + " › " + item + " did not finish within 120 s");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** Closes a dialog shell in front of the main window and returns its text, or returns null when there is none. */
+    private String closeDialog() {
+        for (Shell shell : display.getShells()) {
+            if (shell.isVisible() && shell.getMenuBar() == null && shell.getParent() != null) {
+                StringBuilder text = new StringBuilder(shell.getText());
+                collectText(shell, text);
+                shell.close();
+                return text.toString();
+            }
+        }
+        return null;
+    }
+
+    private static void collectText(Control control, StringBuilder text) {
+        if (control instanceof org.eclipse.swt.widgets.Label label && !label.getText().isBlank()) {
+            text.append(" | ").append(label.getText());
+        }
+        if (control instanceof Composite composite) {
+            for (Control child : composite.getChildren()) {
+                collectText(child, text);
+            }
+        }
     }
 
     private static MenuItem byText(Menu menu, String text) {
@@ -149,6 +209,71 @@ final class WorkbenchDriver implements AutoCloseable {
             }
         }
         throw new AssertionError("no visible workbench window");
+    }
+
+    /** Polls until the control with this id exists and returns it. */
+    <C extends Control> C waitFor(Class<C> type, String id, long timeoutMillis) throws InterruptedException {
+        waitUntil(type.getSimpleName() + " '" + id + "' is shown", timeoutMillis,
+                () -> find(type, RepositoryPart.WIDGET_ID, id) != null);
+        return ui(() -> find(type, RepositoryPart.WIDGET_ID, id));
+    }
+
+    /** Chooses a read-only combo's item by its text, as a user would (the selection event included). */
+    void choose(Combo combo, String item) {
+        display.syncExec(() -> {
+            int index = combo.indexOf(item);
+            if (index < 0) {
+                throw new AssertionError("no item '" + item + "' in " + List.of(combo.getItems()));
+            }
+            combo.select(index);
+            combo.notifyListeners(SWT.Selection, new Event());
+        });
+    }
+
+    /** Presses a push or toggle button. */
+    void press(Button button) {
+        display.syncExec(() -> {
+            if ((button.getStyle() & (SWT.TOGGLE | SWT.CHECK | SWT.RADIO)) != 0) {
+                button.setSelection(true);
+            }
+            button.notifyListeners(SWT.Selection, new Event());
+        });
+    }
+
+    /** Sends an event of a type (e.g. {@link SWT#DefaultSelection}: Enter or double-click) to a widget. */
+    void send(Widget widget, int eventType) {
+        display.syncExec(() -> widget.notifyListeners(eventType, new Event()));
+    }
+
+    /**
+     * What the screen shows of a control, read back from the X server after the control has painted: the
+     * pixels a user sees, not what the code meant to draw.
+     */
+    ImageData capture(Control control) {
+        return ui(() -> {
+            control.update();
+            Point origin = control.toDisplay(0, 0);
+            Rectangle size = control.getBounds();
+            Image image = new Image(display, size.width, size.height);
+            GC gc = new GC(display);
+            gc.copyArea(image, origin.x, origin.y);
+            gc.dispose();
+            ImageData data = image.getImageData();
+            image.dispose();
+            return data;
+        });
+    }
+
+    /** Lets the UI thread paint whatever is pending (a few event loop turns). */
+    void settle() throws InterruptedException {
+        for (int i = 0; i < 5; i++) {
+            display.syncExec(() -> {
+                while (display.readAndDispatch()) {
+                    // drain
+                }
+            });
+            Thread.sleep(50);
+        }
     }
 
     /** Saves what the main window shows as a PNG under {@code lightbox.screenshots} (target/screenshots). */

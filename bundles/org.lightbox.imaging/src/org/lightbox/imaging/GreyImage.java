@@ -93,6 +93,21 @@ public final class GreyImage {
         return new GreyImage(width, height, stored, rescale, lut, monochrome1, windows, voiLuts, notes);
     }
 
+    /**
+     * The same pixels shown with the other polarity: for a file whose photometric interpretation contradicts its
+     * content ({@link Polarity}). Notes that described the old polarity are replaced by {@code note}.
+     */
+    public GreyImage withPolarity(boolean lowValuesWhite, String note) {
+        List<String> kept = new ArrayList<>();
+        for (String n : notes) {
+            if (!n.startsWith("MONOCHROME1") && !n.startsWith("Presentation LUT Shape INVERSE")) {
+                kept.add(n);
+            }
+        }
+        kept.add(Objects.requireNonNull(note, "note"));
+        return new GreyImage(width, height, stored, rescale, modalityLut, lowValuesWhite, windows, voiLuts, kept);
+    }
+
     /** The same pixels with VOI LUT presets (DICOM VOI LUT Sequence), in file order. */
     public GreyImage withVoiLuts(List<LookupTable> luts) {
         return new GreyImage(width, height, stored, rescale, modalityLut, monochrome1, windows, luts, notes);

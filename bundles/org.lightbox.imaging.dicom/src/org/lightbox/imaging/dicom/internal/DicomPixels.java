@@ -14,6 +14,7 @@ import org.lightbox.imaging.DecodeException.Reason;
 import org.lightbox.imaging.GreyImage;
 import org.lightbox.imaging.ImageHeader;
 import org.lightbox.imaging.LookupTable;
+import org.lightbox.imaging.Polarity;
 import org.lightbox.imaging.Rescale;
 
 import com.pixelmed.dicom.Attribute;
@@ -210,6 +211,12 @@ final class DicomPixels {
                             ? "; it replaces Rescale Slope/Intercept" : "") + ")");
         }
         List<LookupTable> voi = DicomLuts.tables(list, DicomLuts.VOI_LUT_SEQUENCE, false);
-        return voi.isEmpty() ? image : image.withVoiLuts(voi);
+        image = voi.isEmpty() ? image : image.withVoiLuts(voi);
+        if (header.isMonochrome1() && header.rows() >= 64 && header.columns() >= 64 && Polarity.looksLikeNegativeChest(image)) {
+            // a positive film mislabelled MONOCHROME1 (converters do this): show it bone-white and say why
+            image = image.withPolarity(false, "Photometric Interpretation says MONOCHROME1, but the pixels are a"
+                    + " positive film (lung fields darker than the mediastinum as stored): shown as MONOCHROME2");
+        }
+        return image;
     }
 }

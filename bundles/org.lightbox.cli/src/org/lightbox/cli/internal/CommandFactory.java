@@ -19,6 +19,18 @@ final class CommandFactory implements CommandLine.IFactory {
         if (type == DemoCommand.class) {
             return type.cast(new DemoCommand(services));
         }
+        if (type == NewCommand.class) {
+            return type.cast(new NewCommand(services));
+        }
+        if (type == ImportCommand.class) {
+            return type.cast(new ImportCommand(services));
+        }
+        if (type == AgreeCommand.class) {
+            return type.cast(new AgreeCommand(services));
+        }
+        if (type == PhantomCommand.class) {
+            return type.cast(new PhantomCommand());
+        }
         return CommandLine.defaultFactory().create(type);
     }
 }

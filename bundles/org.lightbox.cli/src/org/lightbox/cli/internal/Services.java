@@ -36,6 +36,23 @@ final class Services implements AutoCloseable {
         }
     }
 
+    /** The one service of a type (the first DS registered, if several), waiting up to 10 s for it. */
+    <T> T service(Class<T> type) {
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
+        tracker.open();
+        trackers.add(tracker);
+        try {
+            T service = tracker.waitForService(WAIT_MILLIS);
+            if (service == null) {
+                throw new IllegalStateException("no " + type.getSimpleName() + " service is available");
+            }
+            return service;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the " + type.getSimpleName() + " service", e);
+        }
+    }
+
     @Override
     public void close() {
         trackers.forEach(ServiceTracker::close);

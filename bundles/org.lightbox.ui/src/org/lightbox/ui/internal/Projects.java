@@ -2,14 +2,11 @@ package org.lightbox.ui.internal;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Date;
 import java.util.Optional;
 
 import org.eclipse.e4.core.contexts.IEclipseContext;
-import org.lightbox.demo.Cxr14Schema;
+import org.lightbox.dataset.Cxr14Projects;
 import org.lightbox.demo.DemoProject;
-import org.lightbox.model.LightboxFactory;
-import org.lightbox.model.Project;
 import org.lightbox.store.ProjectSession;
 import org.lightbox.store.ProjectStore;
 import org.lightbox.store.StoreLocation;
@@ -59,11 +56,7 @@ public final class Projects {
 
     /** Creates an empty project with the ChestX-ray14 label schema in {@code file} and opens it. */
     public OpenProject create(Path file, String name) {
-        Project project = LightboxFactory.eINSTANCE.createProject();
-        project.setName(name);
-        project.setCreated(new Date());
-        project.setLabelSchema(Cxr14Schema.create());
-        return publish(file, store().create(new StoreLocation.SqliteFile(file), project));
+        return publish(file, Cxr14Projects.create(store(), file, name));
     }
 
     /** Opens the built-in demo project, generating it on first use. */

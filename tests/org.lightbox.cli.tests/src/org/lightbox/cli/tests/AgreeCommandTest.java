@@ -4,33 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.lightbox.cli.tests.CliRun.run;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lightbox.cli.internal.CliApplication;
 
 /** {@code lightbox agree}: agreement statistics for a file, without a project, inside OSGi with the real DS services. */
 class AgreeCommandTest {
 
     @TempDir
     Path dir;
-
-    private record Result(int exitCode, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = CliApplication.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
-    }
 
     private Path file(String name, String text) throws IOException {
         Path file = dir.resolve(name);
@@ -48,7 +36,7 @@ class AgreeCommandTest {
     @Test
     @DisplayName("agree on Fleiss' 1971 diagnoses (wide) prints Fleiss' kappa 0.4302 with z 17.6518 and the 15 rater pairs")
     void fleissWide() {
-        Result r = run("agree", shared("fleiss1971_diagnoses_30x6.csv").toString(), "--layout", "wide");
+        CliRun r = run("agree", shared("fleiss1971_diagnoses_30x6.csv").toString(), "--layout", "wide");
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("30 subjects, 6 raters, categories 1, 2, 3, 4, 5 (nominal)"), r.out());
         assertTrue(r.out().matches("(?s).*Fleiss' kappa\\s+0\\.4302 .*z 17\\.6518.*"), r.out());
@@ -59,7 +47,7 @@ class AgreeCommandTest {
     @Test
     @DisplayName("agree --json on the SAS table with linear weights gives Cohen's kappa 0.4701 with its interval, n and z")
     void tableJson() {
-        Result r = run("agree", shared("sas_table10_cohen_3x3.csv").toString(), "--layout", "table", "--weights", "linear", "--json");
+        CliRun r = run("agree", shared("sas_table10_cohen_3x3.csv").toString(), "--layout", "table", "--weights", "linear", "--json");
         assertEquals(0, r.exitCode(), r.err());
         String json = r.out().trim();
         assertTrue(json.startsWith("{\"file\":") && json.endsWith("]}"), json);
@@ -72,7 +60,7 @@ class AgreeCommandTest {
     @Test
     @DisplayName("agree --positive on Altman & Bland's 2x2 table adds sensitivity 0.8953, specificity 0.6279 and DOR 14.4375")
     void accuracy() {
-        Result r = run("agree", shared("altman_bland_1994_liver_scan_2x2.csv").toString(), "--layout", "table", "--positive",
+        CliRun r = run("agree", shared("altman_bland_1994_liver_scan_2x2.csv").toString(), "--layout", "table", "--positive",
                 "disease_present");
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().matches("(?s).*Sensitivity\\s+0\\.8953 .*Specificity\\s+0\\.6279 .*Diagnostic odds ratio\\s+14\\.4375\\s+7\\.9896 to 26\\.0890.*"),
@@ -89,7 +77,7 @@ class AgreeCommandTest {
             {"table.csv", "r\\c,x,y\nx,1,2\ny,3,4\nz,5,6\n", "table", "nominal", "table.csv, row 4, column 1: the table has 3 rows of counts and 2 category columns; a two-rater table must be square"},
         };
         for (String[] c : cases) {
-            Result r = run("agree", file(c[0], c[1]).toString(), "--layout", c[2], "--level", c[3]);
+            CliRun r = run("agree", file(c[0], c[1]).toString(), "--layout", c[2], "--level", c[3]);
             assertEquals(1, r.exitCode(), c[0] + ": " + r.out());
             assertTrue(r.err().startsWith("lightbox agree: ") && r.err().trim().endsWith(c[4]), c[0] + ": " + r.err());
             assertEquals(1, r.err().trim().lines().count(), r.err());
@@ -104,7 +92,7 @@ class AgreeCommandTest {
         assertTrue(run("agree", ok.toString(), "--layout", "sideways").err().contains("unknown layout 'sideways' (wide, long, table or counts)"));
         assertTrue(run("agree", ok.toString(), "--level", "fancy").err().contains("unknown level of measurement 'fancy'"));
         assertTrue(run("agree", ok.toString(), "--weights", "cubic").err().contains("unknown weights 'cubic' (none, linear or quadratic)"));
-        Result missing = run("agree", dir.resolve("nothing.csv").toString());
+        CliRun missing = run("agree", dir.resolve("nothing.csv").toString());
         assertEquals(2, missing.exitCode());
         assertTrue(missing.err().contains("no file at") && missing.err().contains("nothing.csv"), missing.err());
     }
@@ -113,11 +101,11 @@ class AgreeCommandTest {
     @DisplayName("When everyone chose NO, agree says the kappas are undefined and why, and prints no NaN, in text and JSON")
     void undefined() throws IOException {
         Path allNo = file("all-no.csv", "image,r1,r2,r3\n1,NO,NO,NO\n2,NO,NO,NO\n");
-        Result text = run("agree", allNo.toString());
+        CliRun text = run("agree", allNo.toString());
         assertEquals(0, text.exitCode(), text.err());
         assertTrue(text.out().matches("(?s).*Fleiss' kappa\\s+undefined\\s+2\\s+every rating is 'NO': chance agreement is 1.*"), text.out());
         assertFalse(text.out().contains("NaN"), text.out());
-        Result json = run("agree", allNo.toString(), "--json");
+        CliRun json = run("agree", allNo.toString(), "--json");
         assertTrue(json.out().contains("\"statistic\":\"Fleiss' kappa\",\"estimate\":null,\"undefined\":\"every rating is 'NO': chance agreement is 1\""),
                 json.out());
         assertFalse(json.out().contains("NaN"), json.out());
@@ -128,7 +116,7 @@ class AgreeCommandTest {
     void longLayout() throws IOException {
         Path file = file("long.csv", "subject,rater,value,finding\n1,ann,YES,Mass\n1,bob,YES,Mass\n2,ann,NO,Mass\n2,bob,YES,Mass\n"
                 + "3,ann,NO,Mass\n3,bob,NO,Mass\n1,ann,NO,Nodule\n1,bob,NO,Nodule\n2,ann,YES,Nodule\n2,bob,YES,Nodule\n");
-        Result r = run("agree", file.toString(), "--layout", "long");
+        CliRun r = run("agree", file.toString(), "--layout", "long");
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("long.csv [Mass]: 3 subjects, 2 raters") && r.out().contains("long.csv [Nodule]: 2 subjects, 2 raters"),
                 r.out());

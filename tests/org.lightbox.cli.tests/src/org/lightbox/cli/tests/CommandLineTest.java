@@ -2,10 +2,9 @@ package org.lightbox.cli.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.lightbox.cli.tests.CliRun.run;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -13,7 +12,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lightbox.cli.internal.CliApplication;
 
 /** The headless command line as {@code ./lightbox <command>} runs it, inside OSGi with the real DS services. */
 class CommandLineTest {
@@ -21,20 +19,10 @@ class CommandLineTest {
     @TempDir
     Path dir;
 
-    private record Result(int exitCode, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = CliApplication.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
-    }
-
     @Test
     @DisplayName("--help exits 0 and lists the info and demo commands")
     void helpListsCommands() {
-        Result help = run("--help");
+        CliRun help = run("--help");
         assertEquals(0, help.exitCode(), help.err());
         assertTrue(help.out().contains("info") && help.out().contains("demo"), help.out());
     }
@@ -42,13 +30,13 @@ class CommandLineTest {
     @Test
     @DisplayName("info on a new demo project reports as many images as the demo wrote PNG files, and its 3 readers")
     void infoDescribesTheDemoProject() throws IOException {
-        Result demo = run("demo", dir.toString());
+        CliRun demo = run("demo", dir.toString());
         assertEquals(0, demo.exitCode(), demo.err());
         long pngs;
         try (Stream<Path> files = Files.list(dir.resolve("images"))) {
             pngs = files.filter(p -> p.toString().endsWith(".png")).count();
         }
-        Result info = run("info", dir.resolve("demo.lightbox").toString());
+        CliRun info = run("info", dir.resolve("demo.lightbox").toString());
         assertEquals(0, info.exitCode(), info.err());
         assertTrue(info.out().contains("Images:       " + pngs + "\n") || info.out().contains("Images:       " + pngs + System.lineSeparator()),
                 info.out());
@@ -59,7 +47,7 @@ class CommandLineTest {
     @Test
     @DisplayName("info on a missing file exits 2 and names the file")
     void infoOnMissingFile() {
-        Result info = run("info", dir.resolve("nothing.lightbox").toString());
+        CliRun info = run("info", dir.resolve("nothing.lightbox").toString());
         assertEquals(2, info.exitCode());
         assertTrue(info.err().contains("no project file at") && info.err().contains("nothing.lightbox"), info.err());
     }
@@ -69,7 +57,7 @@ class CommandLineTest {
     void infoOnGarbage() throws IOException {
         Path garbage = dir.resolve("notes.lightbox");
         Files.writeString(garbage, "these are not the images you are looking for\n");
-        Result info = run("info", garbage.toString());
+        CliRun info = run("info", garbage.toString());
         assertEquals(1, info.exitCode(), info.out());
         assertTrue(info.err().contains("not a database"), info.err());
         assertEquals("these are not the images you are looking for\n", Files.readString(garbage));
@@ -78,7 +66,7 @@ class CommandLineTest {
     @Test
     @DisplayName("An unknown command exits 2 with picocli's usage message")
     void unknownCommand() {
-        Result bogus = run("bogus");
+        CliRun bogus = run("bogus");
         assertEquals(2, bogus.exitCode());
         assertTrue(bogus.err().contains("Unmatched argument"), bogus.err());
     }

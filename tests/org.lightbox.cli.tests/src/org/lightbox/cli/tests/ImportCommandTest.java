@@ -3,9 +3,8 @@ package org.lightbox.cli.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.lightbox.cli.tests.CliRun.run;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -14,7 +13,6 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lightbox.cli.internal.CliApplication;
 
 /**
  * {@code lightbox new} and {@code lightbox import …} as a lead runs them: exit codes, the summary on
@@ -25,16 +23,6 @@ class ImportCommandTest {
     @TempDir
     Path dir;
 
-    private record Result(int exitCode, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = CliApplication.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
-    }
-
     private static Path shared(String relative) {
         String shared = System.getProperty("lightbox.shared");
         Path path = shared == null ? null : Path.of(shared, "data", relative);
@@ -44,7 +32,7 @@ class ImportCommandTest {
 
     private String newProject() {
         Path file = dir.resolve("cxr14.lightbox");
-        Result created = run("new", file.toString(), "--name", "CXR14 relabelling");
+        CliRun created = run("new", file.toString(), "--name", "CXR14 relabelling");
         assertEquals(0, created.exitCode(), created.err());
         return file.toString();
     }
@@ -53,12 +41,12 @@ class ImportCommandTest {
     @DisplayName("new creates an empty project with the 14 CXR14 findings, and refuses with exit 2 to overwrite one")
     void newProjectCommand() {
         String project = newProject();
-        Result info = run("info", project);
+        CliRun info = run("info", project);
         assertEquals(0, info.exitCode(), info.err());
         assertTrue(info.out().contains("Project:      CXR14 relabelling"), info.out());
         assertTrue(info.out().contains("Label schema: ChestX-ray14 2017, 14 findings"), info.out());
         assertTrue(info.out().contains("Images:       0"), info.out());
-        Result again = run("new", project);
+        CliRun again = run("new", project);
         assertEquals(2, again.exitCode());
         assertTrue(again.err().contains("exists already"), again.err());
     }
@@ -68,14 +56,14 @@ class ImportCommandTest {
     void importCxr14Labels() {
         Path labels = shared("cxr14/sample_labels_2017_age_format.csv");
         String project = newProject();
-        Result imported = run("import", "cxr14", project, labels.toString());
+        CliRun imported = run("import", "cxr14", project, labels.toString());
         assertEquals(0, imported.exitCode(), imported.err());
         // tail -n +2 sample_labels_2017_age_format.csv | wc -l -> 10000
         assertTrue(imported.out().startsWith("CXR14 labels from sample_labels_2017_age_format.csv: 10,000 imported,"
                 + " 0 skipped, 0 failed in "), imported.out());
         assertTrue(imported.err().contains("lightbox import cxr14: 100%"), imported.err());
         assertTrue(run("info", project).out().contains("Images:       10,000"));
-        Result again = run("import", "cxr14", project, labels.toString());
+        CliRun again = run("import", "cxr14", project, labels.toString());
         assertEquals(0, again.exitCode(), again.err());
         assertTrue(again.out().contains("0 imported, 10,000 skipped, 0 failed"), again.out());
     }
@@ -86,7 +74,7 @@ class ImportCommandTest {
         Path images = shared("cxr14/images");
         String project = newProject();
         Path report = dir.resolve("report.csv");
-        Result imported = run("import", "folder", project, images.toString(), "--report", report.toString());
+        CliRun imported = run("import", "folder", project, images.toString(), "--report", report.toString());
         assertEquals(0, imported.exitCode(), imported.err());
         // ls images | wc -l -> 96, plus the header line
         List<String> lines = Files.readAllLines(report);
@@ -97,7 +85,7 @@ class ImportCommandTest {
         Path broken = Files.createDirectories(dir.resolve("broken"));
         byte[] png = Files.readAllBytes(images.resolve("00000002_000.png"));
         Files.write(broken.resolve("cut.png"), Arrays.copyOf(png, 20_000)); // head -c 20000
-        Result failed = run("import", "folder", project, broken.toString());
+        CliRun failed = run("import", "folder", project, broken.toString());
         assertEquals(1, failed.exitCode(), failed.out());
         assertTrue(failed.out().contains("0 imported, 0 skipped, 1 failed"), failed.out());
     }
@@ -107,19 +95,19 @@ class ImportCommandTest {
     void errors() {
         Path index = shared("cxr14/IMAGE_INDEX.csv");
         String project = newProject();
-        Result wrong = run("import", "cxr14", project, index.toString());
+        CliRun wrong = run("import", "cxr14", project, index.toString());
         assertEquals(1, wrong.exitCode());
         assertTrue(wrong.err().contains("missing 'Image Index'") && wrong.err().contains("Nothing was imported."), wrong.err());
         assertEquals("", wrong.out());
         assertTrue(run("info", project).out().contains("Images:       0"));
 
-        Result noFile = run("import", "reads", project, dir.resolve("nothing.csv").toString());
+        CliRun noFile = run("import", "reads", project, dir.resolve("nothing.csv").toString());
         assertEquals(2, noFile.exitCode());
         assertTrue(noFile.err().contains("nothing.csv does not exist"), noFile.err());
-        Result noProject = run("import", "folder", dir.resolve("none.lightbox").toString(), dir.toString());
+        CliRun noProject = run("import", "folder", dir.resolve("none.lightbox").toString(), dir.toString());
         assertEquals(2, noProject.exitCode());
         assertTrue(noProject.err().contains("no project file at"), noProject.err());
-        Result noModel = run("import", "predictions", project, index.toString());
+        CliRun noModel = run("import", "predictions", project, index.toString());
         assertEquals(2, noModel.exitCode());
         assertTrue(noModel.err().contains("--model"), noModel.err());
     }
@@ -129,7 +117,7 @@ class ImportCommandTest {
     void readsOfMissingImages() {
         Path reads = shared("expert-labels/all-findings/test_individual_readers.csv");
         String project = newProject();
-        Result result = run("import", "reads", project, reads.toString());
+        CliRun result = run("import", "reads", project, reads.toString());
         assertEquals(0, result.exitCode(), result.err());
         // tail -n +2 test_individual_readers.csv | wc -l -> 4050
         assertTrue(result.out().contains("0 imported, 4,050 skipped, 0 failed"), result.out());
@@ -138,9 +126,9 @@ class ImportCommandTest {
     @Test
     @DisplayName("--help lists the new and import commands, and import --help its four kinds")
     void help() {
-        Result help = run("--help");
+        CliRun help = run("--help");
         assertTrue(help.out().contains("new") && help.out().contains("import"), help.out());
-        Result importHelp = run("import", "--help");
+        CliRun importHelp = run("import", "--help");
         assertEquals(0, importHelp.exitCode());
         for (String kind : List.of("folder", "cxr14", "reads", "predictions")) {
             assertTrue(importHelp.out().contains(kind), importHelp.out());

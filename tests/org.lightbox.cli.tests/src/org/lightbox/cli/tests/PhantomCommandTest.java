@@ -3,10 +3,9 @@ package org.lightbox.cli.tests;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.lightbox.cli.tests.CliRun.run;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,23 +14,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lightbox.cli.internal.CliApplication;
 
 /** {@code ./lightbox phantom} and the demo project it feeds, inside OSGi. */
 class PhantomCommandTest {
 
     @TempDir
     Path dir;
-
-    private record Result(int exitCode, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = CliApplication.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
-    }
 
     private static List<Path> files(Path folder) throws IOException {
         try (Stream<Path> files = Files.walk(folder)) {
@@ -42,11 +30,11 @@ class PhantomCommandTest {
     @Test
     @DisplayName("phantom --count 12 --seed 5 writes 12 PNGs with manifest, reads and Data_Entry, byte for byte the same twice")
     void writesTheSameSetTwice() throws IOException {
-        Result first = run("phantom", "--count", "12", "--seed", "5", "--out", dir.resolve("a").toString(), "--size", "128",
+        CliRun first = run("phantom", "--count", "12", "--seed", "5", "--out", dir.resolve("a").toString(), "--size", "128",
                 "--format", "png8");
         assertEquals(0, first.exitCode(), first.err());
         assertTrue(first.out().contains("Wrote 12 phantoms (128×128 png8)"), first.out());
-        Result second = run("phantom", "--count", "12", "--seed", "5", "--out", dir.resolve("b").toString(), "--size", "128",
+        CliRun second = run("phantom", "--count", "12", "--seed", "5", "--out", dir.resolve("b").toString(), "--size", "128",
                 "--format", "png8", "--threads", "1");
         assertEquals(0, second.exitCode(), second.err());
         List<Path> names = files(dir.resolve("a"));
@@ -65,7 +53,7 @@ class PhantomCommandTest {
         Path out = dir.resolve("set");
         assertEquals(0, run("phantom", "--count", "3", "--seed", "1", "--out", out.toString(), "--size", "128").exitCode());
         String manifest = Files.readString(out.resolve("manifest.csv"));
-        Result again = run("phantom", "--count", "5", "--seed", "2", "--out", out.toString(), "--size", "128");
+        CliRun again = run("phantom", "--count", "5", "--seed", "2", "--out", out.toString(), "--size", "128");
         assertEquals(2, again.exitCode());
         assertTrue(again.err().contains("holds a phantom set already"), again.err());
         assertEquals(manifest, Files.readString(out.resolve("manifest.csv")));
@@ -75,13 +63,13 @@ class PhantomCommandTest {
     @Test
     @DisplayName("A size of 4096, an unknown format or an unknown finding exits 2 with a message naming what is allowed")
     void badOptions() {
-        Result size = run("phantom", "--count", "3", "--seed", "1", "--out", dir.toString(), "--size", "4096");
+        CliRun size = run("phantom", "--count", "3", "--seed", "1", "--out", dir.toString(), "--size", "4096");
         assertEquals(2, size.exitCode());
         assertTrue(size.err().contains("128 to 1024 pixels, got 4096"), size.err());
-        Result format = run("phantom", "--count", "3", "--seed", "1", "--out", dir.toString(), "--format", "gif");
+        CliRun format = run("phantom", "--count", "3", "--seed", "1", "--out", dir.toString(), "--format", "gif");
         assertEquals(2, format.exitCode());
         assertTrue(format.err().contains("unknown --format 'gif'") && format.err().contains("png16"), format.err());
-        Result finding = run("phantom", "--count", "3", "--seed", "1", "--out", dir.toString(), "--prevalence", "Gout=0.2");
+        CliRun finding = run("phantom", "--count", "3", "--seed", "1", "--out", dir.toString(), "--prevalence", "Gout=0.2");
         assertEquals(2, finding.exitCode());
         assertTrue(finding.err().contains("no planted finding is called 'Gout'"), finding.err());
     }
@@ -89,7 +77,7 @@ class PhantomCommandTest {
     @Test
     @DisplayName("The demo keeps the phantoms' truth beside the project and the simulated readers' reads inside it")
     void demoHasTruthAndReads() throws IOException {
-        Result demo = run("demo", dir.toString());
+        CliRun demo = run("demo", dir.toString());
         assertEquals(0, demo.exitCode(), demo.err());
         List<String> manifest = Files.readAllLines(dir.resolve("manifest.csv"));
         long pngs;
@@ -98,7 +86,7 @@ class PhantomCommandTest {
         }
         assertEquals(pngs + 1, manifest.size());
         long reads = Files.readAllLines(dir.resolve("reads.csv")).size() - 1;
-        Result info = run("info", dir.resolve("demo.lightbox").toString());
+        CliRun info = run("info", dir.resolve("demo.lightbox").toString());
         assertEquals(0, info.exitCode(), info.err());
         assertTrue(info.out().contains(String.format("Reads:        %,d", reads)), info.out() + " expected " + reads + " reads");
     }

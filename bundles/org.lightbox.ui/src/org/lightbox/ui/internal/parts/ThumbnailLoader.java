@@ -215,6 +215,12 @@ final class ThumbnailLoader {
 
     void dispose() {
         job.cancel();
+        try {
+            // let a thumbnail being written finish, so nothing touches the cache folder after the part is gone
+            job.join(5_000, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         cache = null;
         clear();
         markers.dispose();

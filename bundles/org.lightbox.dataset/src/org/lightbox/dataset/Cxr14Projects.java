@@ -3,7 +3,6 @@ package org.lightbox.dataset;
 import java.nio.file.Path;
 import java.util.Date;
 
-import org.lightbox.demo.Cxr14Schema;
 import org.lightbox.model.LightboxFactory;
 import org.lightbox.model.Project;
 import org.lightbox.store.ProjectSession;

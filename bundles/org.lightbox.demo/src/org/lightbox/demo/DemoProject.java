@@ -4,14 +4,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.lightbox.dataset.Cxr14Schema;
+import org.lightbox.dataset.DatasetImporter;
+import org.lightbox.dataset.ImportException;
+import org.lightbox.dataset.ImportProgress;
+import org.lightbox.dataset.ImportReport;
 import org.lightbox.model.Finding;
-import org.lightbox.model.ImageFormat;
 import org.lightbox.model.ImageRecord;
 import org.lightbox.model.LightboxFactory;
 import org.lightbox.model.Project;
@@ -19,17 +22,12 @@ import org.lightbox.model.Read;
 import org.lightbox.model.ReadValue;
 import org.lightbox.model.Reader;
 import org.lightbox.model.ReaderRole;
-import org.lightbox.model.Sex;
-import org.lightbox.model.SourceLabel;
-import org.lightbox.model.ViewPosition;
 import org.lightbox.phantom.PhantomConfig;
 import org.lightbox.phantom.PhantomEncoder;
 import org.lightbox.phantom.PhantomFile;
 import org.lightbox.phantom.PhantomGenerator;
 import org.lightbox.phantom.PhantomSet;
 import org.lightbox.phantom.PhantomSetWriter;
-import org.lightbox.phantom.PhantomTruth;
-import org.lightbox.phantom.PlantedFinding;
 import org.lightbox.phantom.ReaderProfile;
 import org.lightbox.phantom.SimulatedRead;
 import org.lightbox.store.ProjectSession;
@@ -37,11 +35,12 @@ import org.lightbox.store.ProjectStore;
 import org.lightbox.store.StoreLocation;
 
 /**
- * The built-in demo project: synthetic chest radiographs from the phantom generator (no patient data)
- * with the report-mined labels as source labels, the simulated readers and their reads, and the CXR14
- * label schema. The truth stays out of the store, in {@code manifest.csv} beside it, so that the
- * demo's labels are as wrong as real mined labels and can be checked against it. Deterministic for a
- * seed.
+ * The built-in demo project: synthetic chest radiographs from the phantom generator (no patient data),
+ * brought in the way a lead brings in ChestX-ray14 (the images and {@code Data_Entry_phantom.csv}, the
+ * report-mined labels in CXR14's layout, through the {@link DatasetImporter}), with the CXR14 label
+ * schema and the simulated readers' reads. The truth stays out of the store, in {@code manifest.csv}
+ * beside it, so that the demo's labels are as wrong as real mined labels and can be checked against
+ * it. Deterministic for a seed.
  */
 public final class DemoProject {
 
@@ -51,27 +50,26 @@ public final class DemoProject {
     /** Width and height of the demo's images; 512² keeps first start to a few seconds. */
     public static final int IMAGE_SIZE = 512;
     public static final long DEFAULT_SEED = 20261122L;
-    /** Source of the images and of their labels (the report-mined labels of a phantom set). */
-    public static final String SOURCE = "phantom";
-    public static final String LABEL_SOURCE = "report-mined";
-
     private DemoProject() {
     }
 
     /** The demo's store file in {@code folder}, creating folder, images and project if they are not there yet. */
-    public static Path ensure(Path folder, ProjectStore store) {
+    public static Path ensure(Path folder, ProjectStore store, DatasetImporter importer) {
         Path file = folder.resolve(FILE_NAME);
         if (!Files.exists(file)) {
-            create(folder, store, DEFAULT_IMAGES, DEFAULT_SEED).close();
+            create(folder, store, importer, DEFAULT_IMAGES, DEFAULT_SEED).close();
         }
         return file;
     }
 
     /**
      * Writes {@code count} phantoms into {@code folder/images} (16-bit PNG), their manifest, reads and
-     * Data_Entry files into {@code folder}, and creates the project; returns it open.
+     * Data_Entry files into {@code folder}, creates the project and imports them; returns it open.
+     *
+     * @throws IllegalStateException if the import does not take every image (the demo would be incomplete)
      */
-    public static ProjectSession create(Path folder, ProjectStore store, int count, long seed) {
+    public static ProjectSession create(Path folder, ProjectStore store, DatasetImporter importer, int count,
+            long seed) {
         PhantomConfig config = PhantomConfig.defaults().withSize(IMAGE_SIZE);
         PhantomSet set;
         try {
@@ -85,13 +83,17 @@ public final class DemoProject {
         Project project = project(config.readers());
         ProjectSession session = store.create(new StoreLocation.SqliteFile(folder.resolve(FILE_NAME)), project);
         try {
-            List<ImageRecord> records = new ArrayList<>();
-            for (PhantomFile file : set.files()) {
-                records.add(record(file));
+            ImportReport report = importer.importCxr14Labels(session, folder.resolve(PhantomSetWriter.DATA_ENTRY),
+                    folder.resolve(PhantomSetWriter.IMAGES), ImportProgress.NONE);
+            if (report.failed() > 0 || session.imageCount() != count) {
+                throw new IllegalStateException("The demo's import took " + session.imageCount() + " of " + count
+                        + " images: " + report.summary());
             }
-            session.addImages(records);
             recordReads(session, set);
             return session;
+        } catch (ImportException e) {
+            session.close();
+            throw new IllegalStateException("Cannot import the demo project's images: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             session.close();
             throw e;
@@ -115,36 +117,6 @@ public final class DemoProject {
             project.getReaders().add(reader);
         }
         return project;
-    }
-
-    private static ImageRecord record(PhantomFile file) {
-        PhantomTruth truth = file.phantom().truth();
-        LightboxFactory f = LightboxFactory.eINSTANCE;
-        ImageRecord record = f.createImageRecord();
-        record.setImageId(file.file().getFileName().toString());
-        record.setLocation(file.file().toAbsolutePath().toString());
-        record.setContentHash(file.sha256());
-        record.setFormat(ImageFormat.PNG);
-        record.setWidth(file.width());
-        record.setHeight(file.height());
-        record.setFrameCount(1);
-        record.setPatientKey(truth.patientId());
-        record.setPatientAge(truth.age());
-        record.setPatientSex(truth.female() ? Sex.FEMALE : Sex.MALE);
-        // as in CXR14, the view recorded is the one requested, even where a lateral film was filed
-        record.setViewPosition(truth.projection() == org.lightbox.phantom.Projection.AP ? ViewPosition.AP
-                : ViewPosition.PA);
-        record.setModality("DX");
-        record.setFollowUp(truth.followUp());
-        record.setSource(SOURCE);
-        for (PlantedFinding finding : file.phantom().reported()) {
-            SourceLabel label = f.createSourceLabel();
-            label.setValue(ReadValue.PRESENT);
-            label.setSource(LABEL_SOURCE);
-            label.setFinding(finding(finding.code()));
-            record.getSourceLabels().add(label);
-        }
-        return record;
     }
 
     /** The simulated readers' calls, all in one transaction (a few thousand rows). */

@@ -3,6 +3,7 @@ package org.lightbox.cli.internal;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import org.lightbox.dataset.DatasetImporter;
 import org.lightbox.demo.DemoProject;
 import org.lightbox.store.ProjectStore;
 
@@ -29,7 +30,8 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path file = DemoProject.ensure(folder, services.store(ProjectStore.KIND_SQLITE));
+        Path file = DemoProject.ensure(folder, services.store(ProjectStore.KIND_SQLITE),
+                services.service(DatasetImporter.class));
         spec.commandLine().getOut().println("Demo project: " + file.toAbsolutePath());
         return 0;
     }

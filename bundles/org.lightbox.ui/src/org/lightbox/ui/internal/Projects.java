@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.lightbox.dataset.Cxr14Projects;
+import org.lightbox.dataset.DatasetImporter;
 import org.lightbox.demo.DemoProject;
 import org.lightbox.store.ProjectSession;
 import org.lightbox.store.ProjectStore;
@@ -27,6 +28,7 @@ public final class Projects {
 
     private final IEclipseContext context;
     private final ServiceTracker<ProjectStore, ProjectStore> sqlite;
+    private final ServiceTracker<DatasetImporter, DatasetImporter> importer;
     private OpenProject current;
 
     public Projects(IEclipseContext context) {
@@ -40,6 +42,8 @@ public final class Projects {
             throw new IllegalStateException(e);
         }
         sqlite.open();
+        importer = new ServiceTracker<>(bundleContext, DatasetImporter.class, null);
+        importer.open();
     }
 
     public Optional<OpenProject> current() {
@@ -61,7 +65,7 @@ public final class Projects {
 
     /** Opens the built-in demo project, generating it on first use. */
     public OpenProject openDemo() {
-        return open(DemoProject.ensure(demoFolder(), store()));
+        return open(DemoProject.ensure(demoFolder(), store(), service(importer, "dataset importer")));
     }
 
     public static Path demoFolder() {
@@ -90,15 +94,24 @@ public final class Projects {
     }
 
     private ProjectStore store() {
+        return service(sqlite, "SQLite project store");
+    }
+
+    /** The importer, for work the UI starts itself (File › Import). */
+    public DatasetImporter importer() {
+        return service(importer, "dataset importer");
+    }
+
+    private static <T> T service(ServiceTracker<T, T> tracker, String what) {
         try {
-            ProjectStore store = sqlite.waitForService(10_000);
-            if (store == null) {
-                throw new IllegalStateException("The SQLite project store service is not available (is org.lightbox.store started?)");
+            T service = tracker.waitForService(10_000);
+            if (service == null) {
+                throw new IllegalStateException("The " + what + " service is not available");
             }
-            return store;
+            return service;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for the project store", e);
+            throw new IllegalStateException("Interrupted while waiting for the " + what + " service", e);
         }
     }
 }

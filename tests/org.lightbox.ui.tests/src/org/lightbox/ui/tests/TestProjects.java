@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import org.lightbox.demo.Cxr14Schema;
+import org.lightbox.dataset.Cxr14Schema;
 import org.lightbox.model.Finding;
 import org.lightbox.model.ImageFormat;
 import org.lightbox.model.ImageRecord;

@@ -1,4 +1,4 @@
-package org.lightbox.demo;
+package org.lightbox.dataset;
 
 import java.util.List;
 

@@ -28,4 +28,15 @@ public interface ImageDecoder {
     default GreyImage decode(Path file) throws DecodeException {
         return decode(file, 0);
     }
+
+    /**
+     * The first frame's thumbnail, at most {@code maxSize} pixels on its longer side, with the image's default
+     * window: the same pixels as {@code Thumbnails.of(decode(file), maxSize)}. A decoder may override this with
+     * a faster path that never builds the full-size image.
+     *
+     * @throws DecodeException as {@link #decode(Path, int)}
+     */
+    default Grey8Image thumbnail(Path file, int maxSize) throws DecodeException {
+        return Thumbnails.of(decode(file), maxSize);
+    }
 }

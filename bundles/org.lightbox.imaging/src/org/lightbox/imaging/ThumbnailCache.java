@@ -79,9 +79,9 @@ public final class ThumbnailCache {
     }
 
     /**
-     * The thumbnail of an image file: from the cache when it was made from the file as it is now, else decoded
-     * with the first of {@code decoders} that recognises the file, shrunk with the image's default window
-     * ({@link Thumbnails#of(GreyImage, int)}) and stored. Never throws for a bad or missing file.
+     * The thumbnail of an image file: from the cache when it was made from the file as it is now, else made
+     * by the first of {@code decoders} that recognises the file ({@link ImageDecoder#thumbnail}: the image's
+     * default window, shrunk as {@link Thumbnails#of(GreyImage, int)} does) and stored. Never throws for a bad or missing file.
      *
      * @param file        the image file, or null when the image has no recorded location
      * @param contentHash the content hash the store records for the file, or null/blank if none
@@ -119,7 +119,7 @@ public final class ThumbnailCache {
         for (ImageDecoder decoder : decoders) {
             if (decoder.canDecode(file)) {
                 try {
-                    return new Thumbnail.Pixels(Thumbnails.of(decoder.decode(file), size), false);
+                    return new Thumbnail.Pixels(decoder.thumbnail(file, size), false);
                 } catch (DecodeException e) {
                     return new Thumbnail.Undecodable(e.reason(), e.getMessage());
                 } catch (RuntimeException e) { // a decoder bug must not take the grid down with it

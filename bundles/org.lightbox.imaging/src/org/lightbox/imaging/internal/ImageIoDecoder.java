@@ -21,8 +21,10 @@ import javax.imageio.stream.ImageInputStream;
 
 import org.lightbox.imaging.DecodeException;
 import org.lightbox.imaging.DecodeException.Reason;
+import org.lightbox.imaging.Grey8Image;
 import org.lightbox.imaging.GreyImage;
 import org.lightbox.imaging.ImageDecoder;
+import org.lightbox.imaging.Thumbnails;
 import org.lightbox.imaging.Window;
 import org.osgi.service.component.annotations.Component;
 
@@ -65,6 +67,21 @@ public final class ImageIoDecoder implements ImageDecoder {
         }
         BufferedImage image = read(file, format);
         return RgbToGrey.convert(image, format);
+    }
+
+    /** 8-bit grey PNGs take a streaming path that never builds the full-size image (same pixels). */
+    @Override
+    public Grey8Image thumbnail(Path file, int maxSize) throws DecodeException {
+        if (maxSize < 1) {
+            throw new IllegalArgumentException("maxSize must be at least 1, got " + maxSize);
+        }
+        if ("png".equals(format(file))) {
+            Grey8Image streamed = PngThumbnails.thumbnail(file, maxSize);
+            if (streamed != null) {
+                return streamed;
+            }
+        }
+        return Thumbnails.of(decode(file), maxSize);
     }
 
     private static BufferedImage read(Path file, String format) throws DecodeException {

@@ -21,8 +21,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.lightbox.imaging.Grey8Image;
 import org.lightbox.imaging.GreyImage;
 import org.lightbox.imaging.ImageDecoder;
+import org.lightbox.imaging.Thumbnails;
 import org.osgi.framework.FrameworkUtil;
 
 /**
@@ -83,6 +85,12 @@ class CxrPngReferenceTest {
         if (colour) {
             assertEquals("yes", f[5], "ImageMagick found the colour channels equal");
         }
+        // the grid's thumbnail (streamed for 8-bit grey files) is the decoded image's, byte for byte
+        Grey8Image expected = Thumbnails.of(image, 128);
+        Grey8Image streamed = png.thumbnail(file, 128);
+        assertEquals(expected.width(), streamed.width());
+        assertEquals(expected.height(), streamed.height());
+        assertEquals(expected.pixels(), streamed.pixels(), "thumbnail pixels");
     }
 
     @org.junit.jupiter.api.Test

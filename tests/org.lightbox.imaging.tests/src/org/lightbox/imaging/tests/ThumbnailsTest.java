@@ -30,7 +30,17 @@ class ThumbnailsTest {
     void thumbnailMatchesImageMagick() throws DecodeException {
         ImageDecoder png = Services.get(ImageDecoder.class, "(" + ImageDecoder.FORMAT_PROPERTY + "=png)");
         GreyImage image = png.decode(SharedData.file("cxr14/images/00000001_000.png"));
-        Grey8Image thumb = Thumbnails.of(image, 256);
+        assertMatchesImageMagick(Thumbnails.of(image, 256));
+    }
+
+    @Test
+    @DisplayName("The PNG decoder's streamed thumbnail of a CXR14 PNG (no full-size image) matches ImageMagick's too")
+    void streamedThumbnailMatchesImageMagick() throws DecodeException {
+        ImageDecoder png = Services.get(ImageDecoder.class, "(" + ImageDecoder.FORMAT_PROPERTY + "=png)");
+        assertMatchesImageMagick(png.thumbnail(SharedData.file("cxr14/images/00000001_000.png"), 256));
+    }
+
+    private static void assertMatchesImageMagick(Grey8Image thumb) {
         assertEquals(256, thumb.width());
         assertEquals(256, thumb.height());
         assertEquals(194, thumb.grey(0, 0));

@@ -6,6 +6,7 @@ import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.ui.workbench.lifecycle.PostContextCreate;
 import org.eclipse.e4.ui.workbench.lifecycle.PreSave;
 import org.eclipse.equinox.app.IApplicationContext;
+import org.lightbox.ui.internal.imports.Imports;
 
 /**
  * Puts {@link Projects} into the application context and opens the project named on the command line:
@@ -17,6 +18,7 @@ public final class LightboxLifeCycle {
     void postContextCreate(IEclipseContext context, IApplicationContext application) {
         Projects projects = new Projects(context);
         context.set(Projects.class, projects);
+        context.set(Imports.class, new Imports(context));
         String[] args = (String[]) application.getArguments().get(IApplicationContext.APPLICATION_ARGS);
         if (args == null) {
             return;

@@ -89,6 +89,11 @@ final class WorkbenchDriver implements AutoCloseable {
         return new WorkbenchDriver((Display) parts[0], (E4Workbench) parts[1], ui, failure);
     }
 
+    /** The application's context (Projects, Imports, the open project). */
+    org.eclipse.e4.core.contexts.IEclipseContext context() {
+        return workbench.getApplication().getContext();
+    }
+
     /** Runs on the UI thread and returns the result. */
     <T> T ui(Supplier<T> work) {
         AtomicReference<T> result = new AtomicReference<>();

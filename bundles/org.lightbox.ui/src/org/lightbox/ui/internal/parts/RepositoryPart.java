@@ -12,6 +12,7 @@ import org.eclipse.core.commands.ParameterizedCommand;
 import org.eclipse.e4.core.commands.ECommandService;
 import org.eclipse.e4.core.commands.EHandlerService;
 import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
@@ -39,6 +40,7 @@ import org.lightbox.store.ImageQuery.Sort;
 import org.lightbox.store.StoreException;
 import org.lightbox.ui.ImageSelection;
 import org.lightbox.ui.OpenProject;
+import org.lightbox.ui.internal.imports.Imports;
 
 /**
  * The images of the open project: a filter bar that queries the store, and either a virtual table with sortable
@@ -76,6 +78,9 @@ public final class RepositoryPart {
     private EPartService parts;
     @Inject
     private MPart part;
+    @Inject
+    private IEventBroker events;
+    private final org.osgi.service.event.EventHandler importedHandler = this::imported;
 
     private FilterBar filters;
     private Label summary;
@@ -118,6 +123,7 @@ public final class RepositoryPart {
         showGrid.addListener(SWT.Selection, e -> showView(grid));
         showView(table);
         show(project);
+        events.subscribe(Imports.TOPIC_IMPORTED, importedHandler);
     }
 
     private void createTable() {
@@ -178,6 +184,17 @@ public final class RepositoryPart {
         project = opened;
         if (table != null && !table.isDisposed()) {
             show(opened);
+        }
+    }
+
+    /**
+     * An import into the project on show ended: list what came in (readers and findings too). Subscribed by
+     * hand, not with {@code @UIEventTopic}, whose supplier is shared by every workbench of the framework.
+     */
+    private void imported(org.osgi.service.event.Event event) {
+        if (event.getProperty(IEventBroker.DATA) instanceof OpenProject changed && changed == project
+                && table != null && !table.isDisposed()) {
+            show(project);
         }
     }
 
@@ -318,6 +335,7 @@ public final class RepositoryPart {
 
     @PreDestroy
     public void dispose() {
+        events.unsubscribe(importedHandler);
         thumbnails.dispose();
         decoders.close();
     }

@@ -134,7 +134,7 @@ public final class EvaluationFiles {
                 e.getValue()[r - 1] = row.get(columns.get(e.getKey())).strip();
             }
         }
-        return new LabelTable(name, ids, present, truth, meta);
+        return new LabelTable(name, binary ? COLUMNS : ref, ids, present, truth, meta);
     }
 
     private static String id(String file, CSVRecord row, CSVRecord header, Map<String, Integer> seen, int r) throws EvaluationFileException {

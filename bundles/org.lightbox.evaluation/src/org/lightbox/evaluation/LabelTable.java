@@ -10,12 +10,13 @@ import java.util.Map;
  * (patient, age, sex, view position, or any other column) as text.
  *
  * @param source where the labels came from (a file name), for messages
+ * @param reference the column the findings were read from, or {@code columns} for one binary column per finding
  * @param ids image ids, unique
  * @param findings finding names
  * @param truth {@code truth[f][i]}: finding f present in image i
  * @param metadata further columns by header name, each parallel to {@code ids}
  */
-public record LabelTable(String source, String[] ids, List<String> findings, boolean[][] truth, Map<String, String[]> metadata) {
+public record LabelTable(String source, String reference, String[] ids, List<String> findings, boolean[][] truth, Map<String, String[]> metadata) {
 
     public LabelTable {
         findings = List.copyOf(findings);
@@ -78,7 +79,7 @@ public record LabelTable(String source, String[] ids, List<String> findings, boo
                 meta.get(e.getKey())[j] = e.getValue()[i];
             }
         }
-        return new LabelTable(source, id, findings, t, meta);
+        return new LabelTable(source, reference, id, findings, t, meta);
     }
 
     @Override

@@ -28,6 +28,9 @@ final class CommandFactory implements CommandLine.IFactory {
         if (type == AgreeCommand.class) {
             return type.cast(new AgreeCommand(services));
         }
+        if (type == EvaluateCommand.class) {
+            return type.cast(new EvaluateCommand(services));
+        }
         if (type == PhantomCommand.class) {
             return type.cast(new PhantomCommand());
         }

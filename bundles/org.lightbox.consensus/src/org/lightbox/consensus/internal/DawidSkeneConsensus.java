@@ -29,7 +29,7 @@ public final class DawidSkeneConsensus implements ConsensusMethod {
     /** Posteriors closer than this count as tied. */
     private static final double TIE = 1e-9;
 
-    private final DawidSkene em = new DawidSkene(1000, 1e-9);
+    private final DawidSkene em = new DawidSkene(10_000, 1e-9);
 
     @Override
     public String id() {

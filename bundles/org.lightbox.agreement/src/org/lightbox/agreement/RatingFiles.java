@@ -57,6 +57,8 @@ public final class RatingFiles {
         List<Row> rows;
         try {
             rows = Csv.read(file);
+        } catch (Csv.Malformed e) {
+            throw new RatingFileException(file, e.line(), e.column(), e.problem());
         } catch (IllegalArgumentException e) {
             throw new RatingFileException(file, 0, 0, e.getMessage());
         }
@@ -76,6 +78,8 @@ public final class RatingFiles {
         List<Row> rows;
         try {
             rows = Csv.read(file);
+        } catch (Csv.Malformed e) {
+            throw new RatingFileException(file, e.line(), e.column(), e.problem());
         } catch (IllegalArgumentException e) {
             throw new RatingFileException(file, 0, 0, e.getMessage());
         }

@@ -45,10 +45,39 @@ public final class Csv {
         return rows;
     }
 
+    /** A line that cannot be split into cells, with where the problem is. */
+    public static final class Malformed extends IllegalArgumentException {
+
+        private static final long serialVersionUID = 1L;
+        private final int line;
+        private final int column;
+        private final String problem;
+
+        Malformed(int line, int column, String problem) {
+            super("line " + line + ", column " + column + ": " + problem);
+            this.line = line;
+            this.column = column;
+            this.problem = problem;
+        }
+
+        public int line() {
+            return line;
+        }
+
+        public int column() {
+            return column;
+        }
+
+        public String problem() {
+            return problem;
+        }
+    }
+
     private static List<String> split(String text, char separator, int line) {
         List<String> cells = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
         boolean quoted = false;
+        int quotedColumn = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (quoted) {
@@ -62,6 +91,7 @@ public final class Csv {
                 }
             } else if (c == '"' && cell.toString().isBlank()) {
                 quoted = true;
+                quotedColumn = cells.size() + 1;
                 cell.setLength(0);
             } else if (c == separator) {
                 cells.add(cell.toString().trim());
@@ -71,7 +101,7 @@ public final class Csv {
             }
         }
         if (quoted) {
-            throw new IllegalArgumentException("line " + line + ": a quoted cell is not closed on its line");
+            throw new Malformed(line, quotedColumn, "a quoted cell is not closed on its line");
         }
         cells.add(cell.toString().trim());
         return cells;

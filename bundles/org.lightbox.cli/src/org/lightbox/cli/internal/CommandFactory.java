@@ -31,6 +31,12 @@ final class CommandFactory implements CommandLine.IFactory {
         if (type == EvaluateCommand.class) {
             return type.cast(new EvaluateCommand(services));
         }
+        if (type == ConsensusCommand.class) {
+            return type.cast(new ConsensusCommand(services));
+        }
+        if (type == ExportCommand.class) {
+            return type.cast(new ExportCommand(services));
+        }
         if (type == PhantomCommand.class) {
             return type.cast(new PhantomCommand());
         }

@@ -74,6 +74,7 @@ class AgreeCommandTest {
             {"ragged.csv", "subject,r1,r2\n1,a,b\n2,a\n", "wide", "nominal", "ragged.csv, row 3, column 3: the row has 2 cells and the header has 3"},
             {"level.csv", "subject,r1,r2\n1,1,2\n2,2,high\n", "wide", "ordinal", "level.csv, row 3, column 3: 'high' is not a number, and the ordinal level needs numbers"},
             {"silent.csv", "subject,r1,r2,r3\n1,a,b,\n2,b,b,\n", "wide", "nominal", "silent.csv, row 1, column 4: rater 'r3' has no ratings"},
+            {"quote.csv", "subject,r1,r2\n1,a,b\n2,\"a,b\n", "wide", "nominal", "quote.csv, row 3, column 2: a quoted cell is not closed on its line"},
             {"table.csv", "r\\c,x,y\nx,1,2\ny,3,4\nz,5,6\n", "table", "nominal", "table.csv, row 4, column 1: the table has 3 rows of counts and 2 category columns; a two-rater table must be square"},
         };
         for (String[] c : cases) {

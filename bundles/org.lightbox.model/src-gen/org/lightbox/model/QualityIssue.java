@@ -97,7 +97,15 @@ public enum QualityIssue implements Enumerator {
 	 * @generated
 	 * @ordered
 	 */
-	OTHER(7, "OTHER", "OTHER");
+	OTHER(7, "OTHER", "OTHER"), /**
+	 * The '<em><b>CHILD</b></em>' literal object.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #CHILD_VALUE
+	 * @generated
+	 * @ordered
+	 */
+	CHILD(8, "CHILD", "CHILD");
 
 	/**
 	 * The '<em><b>ROTATED</b></em>' literal value.
@@ -188,6 +196,17 @@ public enum QualityIssue implements Enumerator {
 	public static final int OTHER_VALUE = 7;
 
 	/**
+	 * The '<em><b>CHILD</b></em>' literal value.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #CHILD
+	 * @model
+	 * @generated
+	 * @ordered
+	 */
+	public static final int CHILD_VALUE = 8;
+
+	/**
 	 * An array of all the '<em><b>Quality Issue</b></em>' enumerators.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -203,6 +222,7 @@ public enum QualityIssue implements Enumerator {
 			POOR_EXPOSURE,
 			CORRUPT,
 			OTHER,
+			CHILD,
 		};
 
 	/**
@@ -267,6 +287,7 @@ public enum QualityIssue implements Enumerator {
 			case POOR_EXPOSURE_VALUE: return POOR_EXPOSURE;
 			case CORRUPT_VALUE: return CORRUPT;
 			case OTHER_VALUE: return OTHER;
+			case CHILD_VALUE: return CHILD;
 		}
 		return null;
 	}

@@ -2,13 +2,16 @@ package org.lightbox.store;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.lightbox.model.Candidate;
+import org.lightbox.model.ConfounderTag;
 import org.lightbox.model.ConsensusLabel;
 import org.lightbox.model.ImageRecord;
 import org.lightbox.model.Prediction;
 import org.lightbox.model.Project;
+import org.lightbox.model.QualityFlag;
 import org.lightbox.model.Read;
 import org.lightbox.model.Reader;
 
@@ -130,6 +133,42 @@ public interface ProjectSession extends AutoCloseable {
      * carries the id of the current read that replaced it.
      */
     List<Read> readHistory(String imageId);
+
+    /**
+     * The blinded view of one reader: what a reading editor works with. Its queries take the reader's
+     * identity and answer with that reader's own reads, flags, tags and lists only.
+     *
+     * @throws StoreException {@link StoreException.Reason#NOT_FOUND} for a reader id not in the project
+     */
+    ReadingDesk desk(String readerId);
+
+    /** Every reader's quality flags (for leads: exclusion lists, agreement), by image id; {@code raisedBy} is the reader. */
+    Map<String, List<QualityFlag>> readerFlags();
+
+    /** Every reader's confounder tags (for leads), by image id; {@code taggedBy} is the reader. */
+    Map<String, List<ConfounderTag>> readerTags();
+
+    /**
+     * Assigns a reader a random sample of {@code perClass} images for each finding of the label schema (in
+     * schema order: images whose source labels say the finding is present) and for {@link ReadingList#NO_FINDING}
+     * (images whose source labels hold no present finding). An image the reader has read already, or one drawn
+     * for an earlier class, is never drawn; a class with fewer images gives all it has. The draw depends only on
+     * the seed and on the images' ids and source labels (candidates sorted by image id, then
+     * {@link java.util.Random} with the seed), so the same seed gives the same list on every store.
+     */
+    ReadingList assignRandomPerClass(String name, String readerId, int perClass, long seed);
+
+    /** Assigns a reader the first {@code limit} images matching a repository filter, in the query's order. */
+    ReadingList assignFromQuery(String name, String readerId, ImageQuery query, int limit);
+
+    /**
+     * Assigns a reader these images in this order (e.g. from {@link ReadingList#imageIdsFromCsv}); an id not
+     * in the project is NOT_FOUND and nothing is assigned.
+     */
+    ReadingList assignImages(String name, String readerId, List<String> imageIds);
+
+    /** Every reader's reading lists (for leads), oldest first. */
+    List<ReadingList> readingLists();
 
     /** Adds or replaces consensus labels; one per image, finding and method (method is required). */
     void putConsensusLabels(Collection<? extends ConsensusLabel> labels);

@@ -1526,6 +1526,7 @@ public class LightboxPackageImpl extends EPackageImpl implements LightboxPackage
 		addEEnumLiteral(qualityIssueEEnum, QualityIssue.POOR_EXPOSURE);
 		addEEnumLiteral(qualityIssueEEnum, QualityIssue.CORRUPT);
 		addEEnumLiteral(qualityIssueEEnum, QualityIssue.OTHER);
+		addEEnumLiteral(qualityIssueEEnum, QualityIssue.CHILD);
 
 		initEEnum(candidateReasonEEnum, CandidateReason.class, "CandidateReason");
 		addEEnumLiteral(candidateReasonEEnum, CandidateReason.LIKELY_MISLABELLED);

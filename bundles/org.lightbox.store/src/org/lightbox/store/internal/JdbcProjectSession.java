@@ -4,18 +4,23 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.lightbox.model.Candidate;
+import org.lightbox.model.ConfounderTag;
 import org.lightbox.model.ConsensusLabel;
 import org.lightbox.model.Finding;
 import org.lightbox.model.ImageRecord;
 import org.lightbox.model.Prediction;
 import org.lightbox.model.Project;
+import org.lightbox.model.QualityFlag;
 import org.lightbox.model.Read;
 import org.lightbox.model.Reader;
 import org.lightbox.store.ImageQuery;
 import org.lightbox.store.ProjectSession;
+import org.lightbox.store.ReadingDesk;
+import org.lightbox.store.ReadingList;
 import org.lightbox.store.StoreException;
 import org.lightbox.store.StoreException.Reason;
 import org.lightbox.store.StoreLocation;
@@ -30,7 +35,7 @@ public final class JdbcProjectSession implements ProjectSession, Refs {
 
     /** JDBC work of one operation; its SQLException becomes a StoreException naming the operation. */
     @FunctionalInterface
-    private interface SqlWork<T> {
+    interface SqlWork<T> {
         T run() throws SQLException;
     }
 
@@ -46,6 +51,8 @@ public final class JdbcProjectSession implements ProjectSession, Refs {
     private final ImageQueryRows imageQueryRows;
     private final PredictionRows predictionRows;
     private final Secrets secrets;
+    private final ReaderMarkRows markRows;
+    private final ReadingListRows listRows;
 
     private ProjectIndex index;
     private int transactionDepth;
@@ -64,6 +71,8 @@ public final class JdbcProjectSession implements ProjectSession, Refs {
         this.imageQueryRows = new ImageQueryRows(jdbc, dialect, imageRows);
         this.predictionRows = new PredictionRows(jdbc, this, imageRows);
         this.secrets = new Secrets(jdbc);
+        this.markRows = new ReaderMarkRows(jdbc);
+        this.listRows = new ReadingListRows(jdbc);
     }
 
     // --- opening, used by JdbcProjectStore ---
@@ -244,6 +253,78 @@ public final class JdbcProjectSession implements ProjectSession, Refs {
     @Override
     public List<Read> readHistory(String imageId) {
         return call("load the read history of image '" + imageId + "'", () -> readRows.historyOfImage(imageId));
+    }
+
+    @Override
+    public ReadingDesk desk(String readerId) {
+        return call("open the reading desk of reader '" + readerId + "'", () -> {
+            Reader reader = project().getReaders().stream().filter(r -> r.getId().equals(readerId)).findFirst()
+                    .orElse(null);
+            if (reader == null) {
+                index = projectRows.load();
+                reader = index.project().getReaders().stream().filter(r -> r.getId().equals(readerId)).findFirst()
+                        .orElseThrow(() -> new StoreException(Reason.NOT_FOUND,
+                                "Reader '" + readerId + "' is not a reader of this project"));
+            }
+            return new JdbcReadingDesk(this, reader, readerRef(reader));
+        });
+    }
+
+    @Override
+    public Map<String, List<QualityFlag>> readerFlags() {
+        return call("load every reader's flags", () -> markRows.flags("1 = 1"));
+    }
+
+    @Override
+    public Map<String, List<ConfounderTag>> readerTags() {
+        return call("load every reader's tags", () -> markRows.tags("1 = 1"));
+    }
+
+    @Override
+    public ReadingList assignRandomPerClass(String name, String readerId, int perClass, long seed) {
+        if (perClass < 0) {
+            throw new IllegalArgumentException("perClass must not be negative: " + perClass);
+        }
+        return assign(name, readerId, reader -> listRows.drawPerClass(project().getLabelSchema().getFindings(), this,
+                reader, perClass, seed), "random " + perClass + " per class, seed " + seed);
+    }
+
+    @Override
+    public ReadingList assignFromQuery(String name, String readerId, ImageQuery query, int limit) {
+        return assign(name, readerId, reader -> imageQueryRows.page(ImageFilter.of(query, this), 0, limit).stream()
+                .map(i -> new ReadingList.Item(i.getImageId(), null)).toList(),
+                "filter: " + query.describe() + ", first " + limit);
+    }
+
+    @Override
+    public ReadingList assignImages(String name, String readerId, List<String> imageIds) {
+        return assign(name, readerId, reader -> {
+            List<String> missing = listRows.missing(imageIds);
+            if (!missing.isEmpty()) {
+                throw new StoreException(Reason.NOT_FOUND, missing.size() + " of the " + imageIds.size()
+                        + " image ids are not in this project, e.g. '" + missing.getFirst() + "'");
+            }
+            return imageIds.stream().map(id -> new ReadingList.Item(id, null)).toList();
+        }, "image list of " + imageIds.size());
+    }
+
+    /** Draws a list's items for a reader (by surrogate key). */
+    private interface ItemDraw {
+        List<ReadingList.Item> draw(long readerRef) throws SQLException;
+    }
+
+    private ReadingList assign(String name, String readerId, ItemDraw draw, String origin) {
+        ReadingListRows.requireSome(name);
+        return write("assign reading list '" + name + "' to reader '" + readerId + "'", () -> {
+            Reader reader = desk(readerId).reader();
+            long ref = readerRef(reader);
+            return listRows.insert(name, ref, readerId, origin, draw.draw(ref));
+        });
+    }
+
+    @Override
+    public List<ReadingList> readingLists() {
+        return call("load the reading lists", () -> listRows.find("1 = 1"));
     }
 
     @Override
@@ -436,7 +517,29 @@ public final class JdbcProjectSession implements ProjectSession, Refs {
 
     // --- plumbing ---
 
-    private synchronized <T> T call(String action, SqlWork<T> work) {
+    // --- for JdbcReadingDesk ---
+
+    Jdbc jdbc() {
+        return jdbc;
+    }
+
+    ImageRows imageRows() {
+        return imageRows;
+    }
+
+    ReadRows readRows() {
+        return readRows;
+    }
+
+    ReaderMarkRows markRows() {
+        return markRows;
+    }
+
+    ReadingListRows listRows() {
+        return listRows;
+    }
+
+    synchronized <T> T call(String action, SqlWork<T> work) {
         ensureOpen();
         try {
             return work.run();
@@ -445,7 +548,7 @@ public final class JdbcProjectSession implements ProjectSession, Refs {
         }
     }
 
-    private <T> T write(String action, SqlWork<T> work) {
+    <T> T write(String action, SqlWork<T> work) {
         return inTransaction(session -> call(action, work));
     }
 

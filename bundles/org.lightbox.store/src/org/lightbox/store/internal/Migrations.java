@@ -28,7 +28,8 @@ public final class Migrations {
     private static final List<String> STANDARD = List.of(
             "migrations/V1__initial.sql",
             "migrations/V2__predictions_and_patient_secret.sql",
-            "migrations/V3__image_query_indexes.sql");
+            "migrations/V3__image_query_indexes.sql",
+            "migrations/V4__reading_desk.sql");
 
     private static final Pattern SCRIPT_NAME = Pattern.compile("V(\\d+)__(\\w+)\\.sql");
 

@@ -56,6 +56,28 @@ final class ReadRows {
         return read;
     }
 
+    /**
+     * Moves the current read of a reader, image and finding, with its history, to {@code withdrawn_reads}
+     * (inside the caller's transaction); false when there is none.
+     */
+    boolean withdraw(long reader, long image, long finding) throws SQLException {
+        var id = jdbc.first("SELECT id FROM reads WHERE " + KEY, rs -> rs.getLong(1), reader, image, finding);
+        if (id.isEmpty()) {
+            return false;
+        }
+        long now = System.currentTimeMillis();
+        String into = "INSERT INTO withdrawn_reads (reader_ref, image_ref, finding_ref, value, read_at,"
+                + " duration_millis, comment, withdrawn_at) ";
+        jdbc.update(into + "SELECT r.reader_ref, r.image_ref, r.finding_ref, h.value, h.read_at, h.duration_millis,"
+                + " h.comment, ? FROM read_history h JOIN reads r ON r.id = h.read_id WHERE r.id = ? ORDER BY h.id",
+                now, id.get());
+        jdbc.update(into + "SELECT reader_ref, image_ref, finding_ref, value, read_at, duration_millis, comment, ?"
+                + " FROM reads WHERE id = ?", now, id.get());
+        jdbc.update("DELETE FROM read_history WHERE read_id = ?", id.get());
+        jdbc.update("DELETE FROM reads WHERE id = ?", id.get());
+        return true;
+    }
+
     /** Current reads matching a condition on {@code reads}, in the order first recorded. */
     List<Read> current(String condition, Object... params) throws SQLException {
         Map<Long, ImageRecord> loaded = images.load("id IN (SELECT image_ref FROM reads WHERE " + condition + ")", params);

@@ -10,17 +10,17 @@ import org.osgi.framework.ServiceReference;
 import org.osgi.util.tracker.ServiceTracker;
 
 /** The {@link ImageDecoder} services there are now (PNG/JPEG, DICOM, whatever else is installed), highest ranking first. */
-final class ImageDecoders implements AutoCloseable {
+public final class ImageDecoders implements AutoCloseable {
 
     private final ServiceTracker<ImageDecoder, ImageDecoder> tracker;
 
-    ImageDecoders() {
+    public ImageDecoders() {
         BundleContext context = FrameworkUtil.getBundle(ImageDecoders.class).getBundleContext();
         tracker = new ServiceTracker<>(context, ImageDecoder.class, null);
         tracker.open();
     }
 
-    List<ImageDecoder> all() {
+    public List<ImageDecoder> all() {
         ServiceReference<ImageDecoder>[] refs = tracker.getServiceReferences();
         if (refs == null) {
             return List.of();

@@ -17,12 +17,12 @@ import org.lightbox.imaging.Window;
  * range leaves the lungs a flat grey). Every preset goes through {@link GreyImage#toGrey8}, so the modality
  * transform and the MONOCHROME1 inversion are applied the way DICOM prescribes.
  */
-final class WindowPresets {
+public final class WindowPresets {
 
     /** One choice: its label and how it turns the image into display grey. */
-    record Preset(String label, Window window, LookupTable voiLut) {
+    public record Preset(String label, Window window, LookupTable voiLut) {
 
-        Grey8Image apply(GreyImage image) {
+        public Grey8Image apply(GreyImage image) {
             return voiLut != null ? image.toGrey8(voiLut) : image.toGrey8(window);
         }
     }
@@ -30,7 +30,7 @@ final class WindowPresets {
     private WindowPresets() {
     }
 
-    static List<Preset> of(GreyImage image) {
+    public static List<Preset> of(GreyImage image) {
         List<Preset> presets = new ArrayList<>();
         int n = 1;
         for (Window w : image.windows()) {
@@ -53,7 +53,7 @@ final class WindowPresets {
         return presets;
     }
 
-    static String centreWidth(Window w) {
+    public static String centreWidth(Window w) {
         return "C " + round(w.centre()) + " W " + round(w.width());
     }
 

@@ -1,0 +1,497 @@
+package org.lightbox.ui.internal.reading;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.eclipse.jface.dialogs.InputDialog;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.window.Window;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.StackLayout;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Label;
+import org.lightbox.imaging.ImageDecoder;
+import org.lightbox.imaging.ThumbnailCache;
+import org.lightbox.model.Finding;
+import org.lightbox.model.ImageRecord;
+import org.lightbox.model.ReadValue;
+import org.lightbox.store.StoreException;
+import org.lightbox.ui.internal.parts.RepositoryPart;
+import org.lightbox.ui.internal.reading.ReadingCommands.Call;
+
+/**
+ * The reading editor's widgets and keyboard, without e4 (so a benchmark can run it in a bare shell): single-image
+ * mode ({@link ImageCanvas} and {@link ReadingPanel}) and contact-sheet mode ({@link ContactSheet}). Each key's
+ * decision goes through the {@link ReadingSession} and is in the store before anything else is shown.
+ */
+public final class ReadingEditor {
+
+    public static final String WIDGET_ID = RepositoryPart.WIDGET_ID;
+    public static final String CANVAS_ID = "reading.canvas";
+    public static final String SHEET_ID = "reading.sheet";
+    public static final String TITLE_ID = "reading.title";
+    public static final String STATUS_ID = "reading.status";
+    public static final String QUESTION_ID = "reading.question";
+    public static final String LAYOUT_ID = "reading.layout";
+
+    private final Composite root;
+    private final Label title;
+    private final Combo question;
+    private final Combo layoutChoice;
+    private final Composite stack;
+    private final StackLayout stackLayout = new StackLayout();
+    private final ImageCanvas canvas;
+    private final ContactSheet sheet;
+    private final ReadingPanel panel;
+    private final Label status;
+    private final ImagePrefetch prefetch;
+
+    private ReadingSession reading;
+    private boolean sheetMode;
+    private boolean fromSheet;
+    private long sheetShownAt;
+    private String problem;
+
+    public ReadingEditor(Composite parent, Function<ImageRecord, Path> fileOf, Supplier<List<ImageDecoder>> decoders,
+            ThumbnailCache sheetCache) {
+        root = new Composite(parent, SWT.NONE);
+        root.setLayout(new GridLayout(4, false));
+        title = new Label(root, SWT.NONE);
+        title.setData(WIDGET_ID, TITLE_ID);
+        title.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        new Label(root, SWT.NONE).setText("Sheet");
+        layoutChoice = new Combo(root, SWT.READ_ONLY | SWT.DROP_DOWN);
+        layoutChoice.setData(WIDGET_ID, LAYOUT_ID);
+        for (int[] l : ContactSheet.LAYOUTS) {
+            layoutChoice.add(l[0] + " × " + l[1]);
+        }
+        layoutChoice.select(ContactSheet.LAYOUTS.length - 1);
+        layoutChoice.addListener(SWT.Selection, e -> layoutChosen());
+        question = new Combo(root, SWT.READ_ONLY | SWT.DROP_DOWN);
+        question.setData(WIDGET_ID, QUESTION_ID);
+        question.setToolTipText("Review set: each sheet asks one question; marked images get 'absent', the rest 'present'");
+        question.addListener(SWT.Selection, e -> sheetEntered());
+        stack = new Composite(root, SWT.NONE);
+        stack.setLayout(stackLayout);
+        stack.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
+        canvas = new ImageCanvas(stack, this::updateStatus);
+        canvas.control().setData(WIDGET_ID, CANVAS_ID);
+        sheet = new ContactSheet(stack, this::updateStatus, sheetCache, fileOf, decoders);
+        sheet.control().setData(WIDGET_ID, SHEET_ID);
+        stackLayout.topControl = canvas.control();
+        panel = new ReadingPanel(root, this::refreshPanel);
+        panel.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, false, true, 1, 1));
+        status = new Label(root, SWT.NONE);
+        status.setData(WIDGET_ID, STATUS_ID);
+        status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1));
+        prefetch = new ImagePrefetch(fileOf, decoders);
+        canvas.control().addListener(SWT.KeyDown, this::singleKey);
+        sheet.control().addListener(SWT.KeyDown, this::sheetKey);
+        panel.findingsTable().addListener(SWT.KeyDown, e -> {
+            singleKey(e);
+            e.doit = false;
+        });
+        canvas.showMessage("Open images from the repository (Image › Read) to start reading.");
+        updateStatus();
+    }
+
+    public Composite control() {
+        return root;
+    }
+
+    /** Starts reading these images (single mode, first image). */
+    public void open(ReadingSession session) {
+        reading = session;
+        if (session == null) {
+            sheetMode = false;
+            stackLayout.topControl = canvas.control();
+            stack.layout();
+            canvas.showMessage("Open images from the repository (Image › Read) to start reading.");
+            updateStatus();
+            return;
+        }
+        question.removeAll();
+        question.add("Mark and set values (no question)");
+        for (Finding finding : session.findings()) {
+            question.add("Is this " + name(finding) + "?");
+        }
+        question.select(0);
+        sheetMode = false;
+        stackLayout.topControl = canvas.control();
+        stack.layout();
+        showCurrent();
+        canvas.control().setFocus();
+    }
+
+    public ReadingSession session() {
+        return reading;
+    }
+
+    public boolean sheetMode() {
+        return sheetMode;
+    }
+
+    /** The question finding of review-set mode, or null in mark-and-set mode. */
+    public Finding questionFinding() {
+        int q = question.getSelectionIndex();
+        return reading == null || q <= 0 ? null : reading.findings().get(q - 1);
+    }
+
+    /** When the shown image or sheet was last painted (System.nanoTime), for the benchmark. */
+    public long paintedAt() {
+        return sheetMode ? sheet.paintedAt() : canvas.paintedAt();
+    }
+
+    /** Whether the current image is on screen (not still decoding). */
+    public boolean imageShown() {
+        return canvas.image() != null && reading != null && reading.current() != null
+                && canvas.image().imageId().equals(reading.current().getImageId());
+    }
+
+    /** Thumbnails of the current sheet still loading. */
+    public int sheetPending() {
+        return sheet.pending();
+    }
+
+    // --- single-image mode ---
+
+    private void singleKey(Event e) {
+        if (reading == null || reading.current() == null) {
+            return;
+        }
+        try {
+            problem = null;
+            if (!common(e) && !view(e)) {
+                decide(e);
+            }
+        } catch (StoreException ex) {
+            problem = "Not recorded: " + ex.getMessage();
+            MessageDialog.openError(root.getShell(), "Lightbox", problem);
+        }
+        refreshPanel();
+    }
+
+    /** Keys of both modes: undo/redo, flags and tags. True when the key was one of them. */
+    private boolean common(Event e) {
+        boolean ctrl = (e.stateMask & SWT.MOD1) != 0;
+        if (ctrl && (e.keyCode == 'z' || e.keyCode == 'y')) {
+            boolean done = e.keyCode == 'z' && (e.stateMask & SWT.SHIFT) == 0 ? reading.undo() : reading.redo();
+            if (done) {
+                afterUndoRedo();
+            }
+            return true;
+        }
+        if (e.keyCode >= SWT.F1 && e.keyCode <= SWT.F9) {
+            int k = e.keyCode - SWT.F1;
+            for (ImageRecord image : targets()) {
+                if (k < ReadingKeys.FLAGS.size()) {
+                    reading.toggleFlag(image.getImageId(), ReadingKeys.FLAGS.get(k));
+                } else {
+                    reading.toggleTag(image.getImageId(), ReadingKeys.TAGS.get(k - ReadingKeys.FLAGS.size()));
+                }
+            }
+            if (sheetMode) {
+                badges();
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private boolean view(Event e) {
+        switch (e.character) {
+            case ReadingKeys.INVERT -> canvas.invert();
+            case ReadingKeys.FIT -> canvas.fit();
+            case ReadingKeys.ONE_TO_ONE -> canvas.oneToOne();
+            case ReadingKeys.FLIP_HORIZONTAL -> canvas.flipHorizontal();
+            case ReadingKeys.FLIP_VERTICAL -> canvas.flipVertical();
+            case ReadingKeys.ROTATE -> canvas.rotate();
+            case ReadingKeys.PRESET -> canvas.nextPreset();
+            case ReadingKeys.LABELS -> panel.toggleLabels();
+            case ReadingKeys.SHEET -> enterSheet(reading.position());
+            default -> {
+                if (e.keyCode == SWT.ESC && fromSheet) {
+                    enterSheet(reading.position());
+                    return true;
+                }
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void decide(Event e) {
+        int finding = ReadingKeys.finding(e.character);
+        if (finding >= 0 && finding < reading.findings().size()) {
+            reading.set(finding, ReadValue.PRESENT);
+        } else if (e.character == ReadingKeys.PRESENT || e.character == ReadingKeys.ABSENT
+                || e.character == ReadingKeys.UNCERTAIN) {
+            reading.set(reading.selectedFinding(), e.character == ReadingKeys.PRESENT ? ReadValue.PRESENT
+                    : e.character == ReadingKeys.ABSENT ? ReadValue.ABSENT : ReadValue.UNCERTAIN);
+        } else if (e.keyCode == SWT.ARROW_UP || e.keyCode == SWT.ARROW_DOWN) {
+            reading.selectFinding(reading.selectedFinding() + (e.keyCode == SWT.ARROW_UP ? -1 : 1));
+        } else if (e.character == SWT.CR || e.keyCode == SWT.KEYPAD_CR) {
+            reading.acceptRest();  // committed before the next image is shown
+            step(1);
+        } else if (e.keyCode == SWT.ARROW_RIGHT || e.keyCode == SWT.PAGE_DOWN || e.character == ReadingKeys.SKIP) {
+            step(1);
+        } else if (e.keyCode == SWT.ARROW_LEFT || e.keyCode == SWT.PAGE_UP) {
+            step(-1);
+        } else if (e.character == ReadingKeys.COMMENT) {
+            comment();
+        }
+    }
+
+    private void step(int by) {
+        if (by > 0) {
+            reading.next();
+        } else {
+            reading.previous();
+        }
+        showCurrent();
+    }
+
+    private void comment() {
+        Finding finding = reading.findings().get(reading.selectedFinding());
+        var earlier = reading.call(finding);
+        InputDialog dialog = new InputDialog(root.getShell(), "Comment", "Comment on " + name(finding) + " for "
+                + reading.current().getImageId(), earlier == null || earlier.getComment() == null ? ""
+                        : earlier.getComment(), null);
+        if (dialog.open() == Window.OK) {
+            reading.comment(dialog.getValue().isBlank() ? null : dialog.getValue().strip());
+        }
+    }
+
+    /** Shows the session's current image: at once when prefetched, else when decoded. */
+    private void showCurrent() {
+        ImageRecord image = reading.current();
+        if (image == null) {
+            canvas.showMessage("Nothing to read.");
+            refreshPanel();
+            return;
+        }
+        CompletableFuture<DisplayedImage> decoded = prefetch.at(reading.images(), reading.position());
+        if (decoded.isDone()) {
+            canvas.show(decoded.join());
+        } else {
+            canvas.showMessage("Loading " + image.getImageId() + "…");
+            decoded.thenAccept(d -> root.getDisplay().asyncExec(() -> {
+                if (!root.isDisposed() && reading.current() != null
+                        && reading.current().getImageId().equals(d.imageId()) && !sheetMode) {
+                    canvas.show(d);
+                    updateStatus();
+                }
+            }));
+        }
+        refreshPanel();
+    }
+
+    private void afterUndoRedo() {
+        if (sheetMode) {
+            sheet.goTo(reading.position() / sheet.pageSize());
+            sheetEntered();
+        } else {
+            showCurrent();
+        }
+    }
+
+    private void refreshPanel() {
+        if (reading != null && !root.isDisposed()) {
+            panel.show(reading);
+        }
+        updateStatus();
+    }
+
+    private void updateStatus() {
+        if (root.isDisposed()) {
+            return;
+        }
+        if (reading == null || reading.current() == null) {
+            title.setText("Reading editor");
+            status.setText("");
+            return;
+        }
+        String who = "Reading as " + reading.desk().reader().getId() + (reading.desk().reader().getName() == null
+                ? "" : " (" + reading.desk().reader().getName() + ")");
+        if (sheetMode) {
+            Finding q = questionFinding();
+            title.setText(String.format("%s · sheet %d of %d · %d images%s", who, sheet.page() + 1, sheet.pages(),
+                    reading.images().size(), q == null ? "" : " · Is this " + name(q) + "? Mark the ones that are not"));
+            status.setText(String.format("%d marked · focus %s · ←/→ page · space, ctrl-click mark · o open · F1…F9 flags",
+                    sheet.marked().cardinality(), reading.images().get(sheet.focus()).getImageId()));
+        } else {
+            title.setText(String.format("%s · %s (%d of %d)", who, reading.current().getImageId(),
+                    reading.position() + 1, reading.images().size()));
+            status.setText(problem != null ? problem : canvas.describe());
+        }
+        title.getParent().layout(new org.eclipse.swt.widgets.Control[] {title, status});
+    }
+
+    // --- contact-sheet mode ---
+
+    private void layoutChosen() {
+        int[] l = ContactSheet.LAYOUTS[layoutChoice.getSelectionIndex()];
+        sheet.layout(l[0], l[1]);
+        sheetEntered();
+    }
+
+    private void enterSheet(int at) {
+        sheetMode = true;
+        fromSheet = false;
+        stackLayout.topControl = sheet.control();
+        stack.layout();
+        sheet.show(reading.images(), at);
+        sheetEntered();
+        sheet.control().setFocus();
+    }
+
+    /** A page was shown: marks from the reader's own calls (review mode), timing starts. */
+    private void sheetEntered() {
+        if (!sheetMode) {
+            return;
+        }
+        sheet.marked().clear();
+        Finding q = questionFinding();
+        if (q != null) {
+            Map<String, Map<String, ReadValue>> calls = reading.callsOn(sheet.pageImages());
+            for (int i = sheet.first(); i < sheet.end(); i++) {
+                if (calls.get(reading.images().get(i).getImageId()).get(q.getCode()) == ReadValue.ABSENT) {
+                    sheet.marked().set(i);
+                }
+            }
+        }
+        badges();
+        sheetShownAt = System.currentTimeMillis();
+        updateStatus();
+    }
+
+    private void badges() {
+        Map<String, Map<String, ReadValue>> calls = reading.callsOn(sheet.pageImages());
+        Map<String, String> text = new java.util.HashMap<>();
+        calls.forEach((id, byCode) -> text.put(id, String.join(" ", byCode.entrySet().stream()
+                .filter(c -> c.getValue() != ReadValue.ABSENT).map(c -> c.getKey() + (c.getValue()
+                        == ReadValue.UNCERTAIN ? "?" : "")).toList())));
+        sheet.badges(text);
+    }
+
+    private void sheetKey(Event e) {
+        if (reading == null) {
+            return;
+        }
+        try {
+            problem = null;
+            if (common(e)) {
+                return;
+            }
+            if (e.keyCode == SWT.ARROW_RIGHT || e.keyCode == SWT.PAGE_DOWN || e.character == SWT.CR) {
+                commitSheet();
+                sheet.goTo(sheet.page() + 1);
+                sheetEntered();
+            } else if (e.keyCode == SWT.ARROW_LEFT || e.keyCode == SWT.PAGE_UP) {
+                commitSheet();
+                sheet.goTo(sheet.page() - 1);
+                sheetEntered();
+            } else if (e.keyCode == SWT.ARROW_DOWN || e.keyCode == SWT.ARROW_UP) {
+                int columns = ContactSheet.LAYOUTS[layoutChoice.getSelectionIndex()][0];
+                sheet.focus(sheet.focus() + (e.keyCode == SWT.ARROW_DOWN ? columns : -columns));
+            } else if (e.character == ReadingKeys.MARK) {
+                sheet.toggleMark(sheet.focus());
+                sheet.focus(sheet.focus() + 1);
+            } else if (e.character == 'o') {
+                commitSheet();
+                sheetMode = false;
+                fromSheet = true;
+                stackLayout.topControl = canvas.control();
+                stack.layout();
+                reading.go(sheet.focus());
+                showCurrent();
+                canvas.control().setFocus();
+            } else if (e.character == ReadingKeys.SHEET || e.keyCode == SWT.ESC) {
+                commitSheet();
+                sheetMode = false;
+                stackLayout.topControl = canvas.control();
+                stack.layout();
+                reading.go(sheet.focus());
+                showCurrent();
+                canvas.control().setFocus();
+            } else {
+                int finding = ReadingKeys.finding(e.character);
+                if (finding >= 0 && finding < reading.findings().size()) {
+                    setOnMarked(reading.findings().get(finding));
+                }
+            }
+        } catch (StoreException ex) {
+            problem = "Not recorded: " + ex.getMessage();
+            MessageDialog.openError(root.getShell(), "Lightbox", problem);
+        }
+        updateStatus();
+    }
+
+    /** Review mode: the page's answers to its question, committed before another page is shown. */
+    private void commitSheet() {
+        Finding q = questionFinding();
+        if (q == null) {
+            return;
+        }
+        Map<String, Map<String, ReadValue>> calls = reading.callsOn(sheet.pageImages());
+        List<Call> changed = new ArrayList<>();
+        for (int i = sheet.first(); i < sheet.end(); i++) {
+            String id = reading.images().get(i).getImageId();
+            ReadValue answer = sheet.marked().get(i) ? ReadValue.ABSENT : ReadValue.PRESENT;
+            if (calls.get(id).get(q.getCode()) != answer) {
+                changed.add(new Call(id, q.getCode(), answer, null));
+            }
+        }
+        long perImage = (System.currentTimeMillis() - sheetShownAt) / Math.max(1, sheet.end() - sheet.first());
+        reading.setMany("sheet " + (sheet.page() + 1) + ": " + q.getCode(), changed, perImage);
+    }
+
+    /** Mark-and-set mode: a finding key sets it present on the marked images (or the focused one). */
+    private void setOnMarked(Finding finding) {
+        List<Call> calls = new ArrayList<>();
+        for (ImageRecord image : targets()) {
+            calls.add(new Call(image.getImageId(), finding.getCode(), ReadValue.PRESENT, null));
+        }
+        long perImage = (System.currentTimeMillis() - sheetShownAt) / Math.max(1, calls.size());
+        reading.setMany(finding.getCode() + " on " + calls.size(), calls, perImage);
+        if (questionFinding() == null) {
+            sheet.marked().clear();
+        }
+        badges();
+    }
+
+    /** The images a flag, tag or value key acts on: the marked ones in sheet mode, else the focused or shown one. */
+    private List<ImageRecord> targets() {
+        if (!sheetMode) {
+            return List.of(reading.current());
+        }
+        List<ImageRecord> marked = new ArrayList<>();
+        if (questionFinding() == null) {
+            sheet.marked().stream().forEach(i -> marked.add(reading.images().get(i)));
+        }
+        return marked.isEmpty() ? List.of(reading.images().get(sheet.focus())) : marked;
+    }
+
+    private static String name(Finding finding) {
+        return finding.getDisplayName() != null ? finding.getDisplayName() : finding.getCode().replace('_', ' ');
+    }
+
+    public void focus() {
+        (sheetMode ? sheet.control() : canvas.control()).setFocus();
+    }
+
+    public void dispose() {
+        prefetch.close();
+        canvas.dispose();
+        sheet.dispose();
+    }
+}

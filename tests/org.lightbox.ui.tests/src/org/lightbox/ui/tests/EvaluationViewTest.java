@@ -1,0 +1,182 @@
+package org.lightbox.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
+
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Table;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lightbox.dataset.DatasetImporter;
+import org.lightbox.dataset.ImportProgress;
+import org.lightbox.evaluation.Evaluation;
+import org.lightbox.imaging.ThumbnailCache;
+import org.lightbox.model.ImageRecord;
+import org.lightbox.model.Prediction;
+import org.lightbox.store.ProjectSession;
+import org.lightbox.store.ProjectStore;
+import org.lightbox.store.StoreLocation;
+import org.lightbox.ui.OpenProject;
+import org.lightbox.ui.internal.evaluation.EvaluationPart;
+import org.lightbox.ui.internal.parts.ReadingEditorPart;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * The evaluation view on the real DenseNet-121 predictions, imported with the v2020 labels of the same images: the
+ * AUROCs it shows are pROC's (the fixture of the evaluation tests, made by R, see its make-fixtures.sh), and a
+ * cell of the 2x2 table opens in the reading editor holding only images of that cell.
+ */
+class EvaluationViewTest {
+
+    private static final String MODEL = "densenet121";
+
+    @TempDir
+    Path temp;
+
+    @Test
+    @DisplayName("Analysis › Evaluate shows pROC's AUROC for each of the 14 findings, and the false positives of"
+            + " Effusion open in the reading editor")
+    void evaluationViewMatchesProc() throws Exception {
+        WorkbenchDriver.requireDisplay();
+        Path predictions = TestProjects.shared("predictions/densenet121_cxr14_test_preds.csv");
+        Path labels = TestProjects.shared("cxr14/Data_Entry_2017_v2020.csv.gz");
+        Map<String, String[]> proc = procAurocs();
+        Path project = project(labels, predictions);
+        System.setProperty(ThumbnailCache.DIRECTORY_PROPERTY, temp.resolve("thumbnails").toString());
+        try (WorkbenchDriver workbench = WorkbenchDriver.start("-project", project.toString())) {
+            workbench.clickMenu("Analysis", "Evaluate Model Predictions");
+            Button run = workbench.waitFor(Button.class, EvaluationPart.RUN_ID, 30_000);
+            workbench.waitUntil("the model is offered", 10_000, run::isEnabled);
+            workbench.press(run);
+            Table table = workbench.waitFor(Table.class, EvaluationPart.TABLE_ID, 5_000);
+            workbench.waitUntil("every finding is evaluated", 120_000, () -> table.getItemCount() == 14);
+            for (int row = 0; row < 14; row++) {
+                int r = row;
+                String[] cells = workbench.ui(() -> new String[] {table.getItem(r).getText(0), table.getItem(r).getText(1),
+                    table.getItem(r).getText(2)});
+                String[] expected = proc.get(cells[0].replace(' ', '_'));
+                assertNotNull(expected, "pROC has " + cells[0]);
+                assertEquals(String.format(Locale.ROOT, "%,d / %,d", Integer.parseInt(expected[0]),
+                        Integer.parseInt(expected[1])), cells[1], cells[0]);
+                assertTrue(cells[2].startsWith(String.format(Locale.ROOT, "%.3f (%.3f–%.3f)", Double.parseDouble(expected[2]),
+                        Double.parseDouble(expected[3]), Double.parseDouble(expected[4]))), cells[0] + ": " + cells[2]);
+            }
+            int effusion = workbench.ui(() -> {
+                for (int i = 0; i < table.getItemCount(); i++) {
+                    if (table.getItem(i).getText(0).equals("Effusion")) {
+                        return i;
+                    }
+                }
+                return -1;
+            });
+            workbench.ui(() -> {
+                table.select(effusion);
+                table.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
+                return null;
+            });
+            workbench.settle();
+            workbench.screenshot("evaluation-densenet121");
+            Button falsePositives = workbench.waitFor(Button.class, EvaluationPart.CELL_ID_PREFIX + "false_positive", 5_000);
+            workbench.press(falsePositives);
+            workbench.waitUntil("the reading editor holds the sample", 30_000, () -> readingImages(workbench) != null
+                    && readingImages(workbench).size() == EvaluationPart.SAMPLE);
+            Evaluation evaluation = evaluationOf(workbench);
+            double threshold = evaluation.findings().get(effusion).points().get(0).threshold();
+            OpenProject open = workbench.context().get(OpenProject.class);
+            for (ImageRecord image : readingImages(workbench)) {
+                boolean labelled = image.getSourceLabels().stream().anyMatch(l -> l.getFinding().getCode().equals("Effusion"));
+                double score = open.session().predictionsOfImage(image.getImageId()).stream()
+                        .filter(p -> p.getModel().equals(MODEL) && p.getFinding().getCode().equals("Effusion"))
+                        .mapToDouble(Prediction::getProbability).findFirst().orElseThrow();
+                assertTrue(!labelled && score >= threshold, image.getImageId() + " is a false positive of Effusion");
+            }
+        }
+    }
+
+    private static List<ImageRecord> readingImages(WorkbenchDriver workbench) {
+        return workbench.ui(() -> {
+            var parts = workbench.context().getActiveLeaf().get(org.eclipse.e4.ui.workbench.modeling.EPartService.class);
+            var reading = parts.findPart(ReadingEditorPart.PART_ID);
+            if (reading == null || !(reading.getObject() instanceof ReadingEditorPart editor)
+                    || editor.editor().session() == null) {
+                return null;
+            }
+            return editor.editor().session().images();
+        });
+    }
+
+    private static Evaluation evaluationOf(WorkbenchDriver workbench) {
+        return workbench.ui(() -> {
+            var parts = workbench.context().getActiveLeaf().get(org.eclipse.e4.ui.workbench.modeling.EPartService.class);
+            return ((EvaluationPart) parts.findPart(EvaluationPart.PART_ID).getObject()).evaluation();
+        });
+    }
+
+    /** finding → positives, negatives, auc, lower, upper, from the evaluation tests' pROC fixture. */
+    private static Map<String, String[]> procAurocs() throws Exception {
+        Path fixture = Path.of("../org.lightbox.evaluation.tests/fixtures/auroc-pROC.csv");
+        Map<String, String[]> byFinding = new HashMap<>();
+        for (String line : Files.readAllLines(fixture)) {
+            String[] f = line.split(",");
+            if (f[0].equals(MODEL)) {
+                byFinding.put(f[1], new String[] {f[2], f[3], f[4], f[5], f[6]});
+            }
+        }
+        assertEquals(14, byFinding.size(), "pROC values for 14 findings in " + fixture.toAbsolutePath());
+        return byFinding;
+    }
+
+    /** A project of the predicted images: their v2020 label rows (cut out with plain string matching) and the scores. */
+    private Path project(Path labels, Path predictions) throws Exception {
+        Set<String> ids = new HashSet<>();
+        List<String> rows = Files.readAllLines(predictions);
+        for (String line : rows.subList(1, rows.size())) {
+            ids.add(line.substring(0, line.indexOf(',')));
+        }
+        Path subset = temp.resolve("Data_Entry_test_split.csv");
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(labels)),
+                StandardCharsets.UTF_8)); var out = Files.newBufferedWriter(subset)) {
+            out.write(in.readLine() + "\n");
+            for (String line; (line = in.readLine()) != null;) {
+                if (ids.contains(line.substring(0, line.indexOf(',')))) {
+                    out.write(line + "\n");
+                }
+            }
+        }
+        Path file = TestProjects.write(temp, TestProjects.project("Evaluation test"), List.of());
+        BundleContext context = FrameworkUtil.getBundle(EvaluationViewTest.class).getBundleContext();
+        ServiceTracker<DatasetImporter, DatasetImporter> importers = new ServiceTracker<>(context, DatasetImporter.class, null);
+        ServiceTracker<ProjectStore, ProjectStore> stores = new ServiceTracker<>(context, context.createFilter("(&(objectClass="
+                + ProjectStore.class.getName() + ")(" + ProjectStore.KIND_PROPERTY + "=" + ProjectStore.KIND_SQLITE + "))"), null);
+        importers.open();
+        stores.open();
+        try (ProjectSession session = stores.waitForService(10_000).open(new StoreLocation.SqliteFile(file))) {
+            DatasetImporter importer = importers.waitForService(10_000);
+            var imported = importer.importCxr14Labels(session, subset, null, ImportProgress.NONE);
+            assertEquals(ids.size(), imported.imported(), imported.summary());
+            var scored = importer.importPredictions(session, predictions, MODEL, ImportProgress.NONE);
+            assertEquals(ids.size(), scored.imported(), scored.summary());
+        } finally {
+            importers.close();
+            stores.close();
+        }
+        return file;
+    }
+}

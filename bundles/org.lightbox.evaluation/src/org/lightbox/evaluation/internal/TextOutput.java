@@ -30,6 +30,15 @@ public final class TextOutput {
             out.println("  note: findings without a reference, not evaluated: " + String.join(", ", e.data().skippedFindings()));
         }
         out.println("  " + e.split() + "; rule: " + e.options().operatingPoint());
+        table1(e, out);
+        table2(e, out);
+        averages(e, out);
+        strata(e, out);
+        tables(e, out);
+    }
+
+    private static void table1(Evaluation e, PrintWriter out) {
+        List<String> models = e.models();
         String pct = String.format(Locale.ROOT, "%.0f%%", 100 * e.options().confidence());
         out.printf(Locale.ROOT, "%nTable 1. AUROC with %s DeLong CI (all %,d images)%s%n", pct, e.data().size(),
                 models.size() == 2 ? "; difference with paired DeLong test" : "");
@@ -44,6 +53,11 @@ public final class TextOutput {
             }
             out.println();
         }
+    }
+
+    private static void table2(Evaluation e, PrintWriter out) {
+        List<String> models = e.models();
+        String pct = String.format(Locale.ROOT, "%.0f%%", 100 * e.options().confidence());
         out.printf(Locale.ROOT, "%nTable 2. At the operating point, on the %,d evaluation images (%s Wilson CIs; DOR: Woolf)%n",
                 e.findings().get(0).metrics().get(0).n(), pct);
         out.printf(Locale.ROOT, "  %-20s %-20s %9s  %-24s %-24s %-24s %-28s%n", "finding", "model", "threshold", "sensitivity", "specificity",
@@ -67,14 +81,16 @@ public final class TextOutput {
                                 + ci(r.deployment().get(m).npv()));
             }
         }
+    }
+
+    private static void averages(Evaluation e, PrintWriter out) {
+        List<String> models = e.models();
         out.printf(Locale.ROOT, "%nAverages over findings (weights: reference positives; intervals treat findings as independent)%n");
         for (int m = 0; m < models.size(); m++) {
             for (Averages a : e.averages().get(m)) {
                 out.printf(Locale.ROOT, "  %-20.20s %-12s macro %-26s weighted %s%n", models.get(m), a.statistic(), ci(a.macro()), ci(a.weighted()));
             }
         }
-        strata(e, out);
-        tables(e, out);
     }
 
     private static void strata(Evaluation e, PrintWriter out) {

@@ -51,13 +51,17 @@ public final class DeLong {
     /** AUROC with its DeLong interval and standard error; undefined without positives or negatives. */
     public static Estimate auroc(BinaryScores data, double confidence) {
         int m = data.positives();
-        int n = data.negatives();
+        int n = data.size() - m;
+        return m == 0 || n == 0 ? estimate(data, m, null, confidence) : estimate(data, m, placements(data), confidence);
+    }
+
+    private static Estimate estimate(BinaryScores data, int m, Placements p, double confidence) {
+        int n = data.size() - m;
         Sample sample = new Sample(data.size(), 1, data.size(), (long) m * n);
         String name = "AUROC " + data.finding();
         if (m == 0 || n == 0) {
             return Estimate.undefined(name, sample, "the reference has no " + (m == 0 ? "positives" : "negatives"));
         }
-        Placements p = placements(data);
         Estimate e = Estimate.of(name, p.auc, sample).withDetail("positives", m).withDetail("negatives", n);
         if (m < 2 || n < 2) {
             return e.withNote("DeLong's variance needs two positives and two negatives: no interval");
@@ -100,14 +104,16 @@ public final class DeLong {
         if (!Arrays.equals(a.truth(), b.truth())) {
             throw new IllegalArgumentException("a paired comparison needs the same images and reference for both models");
         }
-        Estimate ea = auroc(a, confidence);
-        Estimate eb = auroc(b, confidence);
+        int m = a.positives();
         String name = "AUROC difference " + a.finding();
-        if (!ea.defined() || Double.isNaN(ea.standardError())) {
-            return new ModelComparison(ea, eb, Estimate.undefined(name, ea.n(), "no AUROC variance"), null);
+        if (m < 2 || a.size() - m < 2) {
+            Estimate ea = auroc(a, confidence);
+            return new ModelComparison(ea, auroc(b, confidence), Estimate.undefined(name, ea.n(), "no AUROC variance"), null);
         }
         Placements pa = placements(a);
         Placements pb = placements(b);
+        Estimate ea = estimate(a, m, pa, confidence);
+        Estimate eb = estimate(b, m, pb, confidence);
         double variance = pa.variance() + pb.variance() - 2 * pa.covariance(pb);
         double diff = pa.auc - pb.auc;
         double se = Math.sqrt(variance);

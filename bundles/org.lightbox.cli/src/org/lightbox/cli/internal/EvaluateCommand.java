@@ -85,6 +85,16 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "DIR", description = "Write a self-contained HTML report with PNG/SVG plots and CSV tables to DIR.")
     Path report;
 
+    @Option(names = "--cohort", paramLabel = "COLUMN", description = "Group the cohort table by this column (default: the tuning / evaluation split).")
+    String cohort;
+
+    @Option(names = "--sample", defaultValue = "25", paramLabel = "N",
+            description = "With --report: seeded samples of N TP, FP, FN and TN image ids per finding, to look at (default: ${DEFAULT-VALUE}).")
+    int sample;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "SEED", description = "Seed of those samples (default: ${DEFAULT-VALUE}).")
+    long seed;
+
     EvaluateCommand(Services services) {
         this.services = services;
     }
@@ -94,7 +104,7 @@ final class EvaluateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         EvaluationOptions options;
         try {
-            options = new EvaluationOptions(confidence, point, split, prevalence == null ? Double.NaN : prevalence, strata, null);
+            options = new EvaluationOptions(confidence, point, split, prevalence == null ? Double.NaN : prevalence, strata, cohort);
         } catch (IllegalArgumentException e) {
             err.println("lightbox evaluate: " + e.getMessage());
             return 2;
@@ -138,7 +148,8 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         if (report != null) {
             try {
-                List<Path> files = EvaluationReport.write(evaluation, report);
+                List<Path> files = new ArrayList<>(EvaluationReport.write(evaluation, report));
+                files.add(EvaluationReport.writeErrorSamples(evaluation, report.resolve("error-samples.csv"), sample, seed));
                 err.printf(Locale.ROOT, "lightbox evaluate: wrote %d files to %s (open %s)%n", files.size(), report, report.resolve("index.html"));
             } catch (IOException e) {
                 err.println("lightbox evaluate: cannot write the report to " + report + ": " + e.getMessage());

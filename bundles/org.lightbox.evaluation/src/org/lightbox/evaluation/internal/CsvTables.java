@@ -23,6 +23,14 @@ final class CsvTables {
 
     static Map<String, String> of(Evaluation e) {
         Map<String, String> files = new LinkedHashMap<>();
+        tables12(e, files);
+        averagesAndStrata(e, files);
+        tables34(e, files);
+        files.put("cohort.csv", cohort(e.cohort()));
+        return files;
+    }
+
+    private static void tables12(Evaluation e, Map<String, String> files) {
         List<String> models = e.models();
         StringBuilder t1 = new StringBuilder("finding,model,positives,negatives," + head("auroc") + ",p_paired_delong\n");
         StringBuilder t2 = new StringBuilder("finding,model,rule,threshold,chosen_on,TP,FP,FN,TN," + head("sensitivity") + "," + head("specificity")
@@ -49,6 +57,10 @@ final class CsvTables {
         }
         files.put("table1-auroc.csv", t1.toString());
         files.put("table2-operating-point.csv", t2.toString());
+    }
+
+    private static void averagesAndStrata(Evaluation e, Map<String, String> files) {
+        List<String> models = e.models();
         StringBuilder av = new StringBuilder("model,statistic," + head("macro") + "," + head("weighted") + "\n");
         for (int m = 0; m < models.size(); m++) {
             for (Averages a : e.averages().get(m)) {
@@ -71,6 +83,9 @@ final class CsvTables {
             }
         }
         files.put("strata.csv", st.toString());
+    }
+
+    private static void tables34(Evaluation e, Map<String, String> files) {
         StringBuilder t3 = new StringBuilder("model,labels,images," + head("mean_bce") + ",sd\n");
         for (LossByLabelCount t : e.lossByLabelCount()) {
             t.rows().forEach(r -> t3.append(csv(t.model())).append(',').append(r.labels()).append(',').append(r.images()).append(',')
@@ -88,7 +103,9 @@ final class CsvTables {
             }
         }
         files.put("table4-mean-score.csv", t4.toString());
-        CohortTable c = e.cohort();
+    }
+
+    private static String cohort(CohortTable c) {
         List<String> h = new ArrayList<>(List.of("variable"));
         for (String g : c.groups()) {
             h.add(g);
@@ -105,8 +122,7 @@ final class CsvTables {
             }
             co.append(',').append(Double.isNaN(r.standardisedDifference()) ? "" : r.standardisedDifference()).append(',').append(r.flagged()).append('\n');
         }
-        files.put("cohort.csv", co.toString());
-        return files;
+        return co.toString();
     }
 
     private static String head(String name) {

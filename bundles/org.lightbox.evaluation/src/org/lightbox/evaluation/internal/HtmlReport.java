@@ -66,7 +66,7 @@ public final class HtmlReport {
                 .append(escape(String.join(" vs ", e.models()))).append("</title>\n<style>\n")
                 .append("body{font-family:system-ui,sans-serif;margin:24px;color:#222;max-width:1400px}"
                         + "table{border-collapse:collapse;margin:8px 0 20px;font-size:13px}"
-                        + "th,td{border:1px solid #ccc;padding:3px 7px;text-align:right}th{background:#f0f0f0}"
+                        + "th,td{border:1px solid #ccc;padding:3px 7px;text-align:right;white-space:nowrap}th{background:#f0f0f0}"
                         + "td.l,th.l{text-align:left}.ci{color:#666;font-size:11px}.flag{background:#ffe0cc;font-weight:bold}"
                         + "h1{font-size:22px}h2{font-size:17px;margin-top:28px;border-bottom:1px solid #ddd}.note{color:#555;font-size:13px}"
                         + "\n</style></head><body>\n");

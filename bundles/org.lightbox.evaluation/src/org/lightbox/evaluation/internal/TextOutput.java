@@ -30,28 +30,42 @@ public final class TextOutput {
             out.println("  note: findings without a reference, not evaluated: " + String.join(", ", e.data().skippedFindings()));
         }
         out.println("  " + e.split() + "; rule: " + e.options().operatingPoint());
+        table1(e, out);
+        table2(e, out);
+        averages(e, out);
+        strata(e, out);
+        tables(e, out);
+    }
+
+    private static void table1(Evaluation e, PrintWriter out) {
+        List<String> models = e.models();
         String pct = String.format(Locale.ROOT, "%.0f%%", 100 * e.options().confidence());
         out.printf(Locale.ROOT, "%nTable 1. AUROC with %s DeLong CI (all %,d images)%s%n", pct, e.data().size(),
                 models.size() == 2 ? "; difference with paired DeLong test" : "");
-        out.printf(Locale.ROOT, "  %-20s %9s", "finding", "pos/neg");
+        out.printf(Locale.ROOT, "  %-20s %12s", "finding", "pos/neg");
         models.forEach(m -> out.printf(Locale.ROOT, "  %-26.26s", m));
         out.println(models.size() == 2 ? "  difference (CI), p" : "");
         for (FindingResult r : e.findings()) {
-            out.printf(Locale.ROOT, "  %-20s %9s", r.finding(), r.positives() + "/" + r.negatives());
+            out.printf(Locale.ROOT, "  %-20s %12s", r.finding(), r.positives() + "/" + r.negatives());
             r.auroc().forEach(a -> out.printf(Locale.ROOT, "  %-26s", ci(a)));
             if (r.comparison() != null && r.comparison().test() != null) {
                 out.printf(Locale.ROOT, "  %s, p %s", ci(r.comparison().difference()), p(r.comparison().test().p()));
             }
             out.println();
         }
+    }
+
+    private static void table2(Evaluation e, PrintWriter out) {
+        List<String> models = e.models();
+        String pct = String.format(Locale.ROOT, "%.0f%%", 100 * e.options().confidence());
         out.printf(Locale.ROOT, "%nTable 2. At the operating point, on the %,d evaluation images (%s Wilson CIs; DOR: Woolf)%n",
                 e.findings().get(0).metrics().get(0).n(), pct);
-        out.printf(Locale.ROOT, "  %-20s %-14s %9s  %-24s %-24s %-24s %-28s%n", "finding", "model", "threshold", "sensitivity", "specificity",
+        out.printf(Locale.ROOT, "  %-20s %-20s %9s  %-24s %-24s %-24s %-28s%n", "finding", "model", "threshold", "sensitivity", "specificity",
                 "accuracy", "DOR");
         for (FindingResult r : e.findings()) {
             for (int m = 0; m < models.size(); m++) {
                 PointMetrics pm = r.metrics().get(m);
-                out.printf(Locale.ROOT, "  %-20s %-14.14s %9.4g  %-24s %-24s %-24s %-28s%n", m == 0 ? r.finding() : "", models.get(m),
+                out.printf(Locale.ROOT, "  %-20s %-20.20s %9.4g  %-24s %-24s %-24s %-28s%n", m == 0 ? r.finding() : "", models.get(m),
                         r.points().get(m).threshold(), ci(pm.sensitivity()), ci(pm.specificity()), ci(pm.accuracy()), ci(pm.diagnosticOddsRatio()));
             }
         }
@@ -60,21 +74,23 @@ public final class TextOutput {
         for (FindingResult r : e.findings()) {
             for (int m = 0; m < models.size(); m++) {
                 PointMetrics pm = r.metrics().get(m);
-                out.printf(Locale.ROOT, "  %-20s %-14.14s TP %d FP %d FN %d TN %d; PPV %s; NPV %s; F1 %s; LR+ %s; LR- %s%s%n",
+                out.printf(Locale.ROOT, "  %-20s %-20.20s TP %d FP %d FN %d TN %d; PPV %s; NPV %s; F1 %s; LR+ %s; LR- %s%s%n",
                         m == 0 ? r.finding() : "", models.get(m), pm.truePositives(), pm.falsePositives(), pm.falseNegatives(), pm.trueNegatives(),
                         ci(pm.ppv()), ci(pm.npv()), ci(pm.f1()), ci(pm.positiveLikelihoodRatio()), ci(pm.negativeLikelihoodRatio()),
                         r.deployment().isEmpty() ? "" : "; at deployment: PPV " + ci(r.deployment().get(m).ppv()) + ", NPV "
                                 + ci(r.deployment().get(m).npv()));
             }
         }
+    }
+
+    private static void averages(Evaluation e, PrintWriter out) {
+        List<String> models = e.models();
         out.printf(Locale.ROOT, "%nAverages over findings (weights: reference positives; intervals treat findings as independent)%n");
         for (int m = 0; m < models.size(); m++) {
             for (Averages a : e.averages().get(m)) {
-                out.printf(Locale.ROOT, "  %-14.14s %-12s macro %-26s weighted %s%n", models.get(m), a.statistic(), ci(a.macro()), ci(a.weighted()));
+                out.printf(Locale.ROOT, "  %-20.20s %-12s macro %-26s weighted %s%n", models.get(m), a.statistic(), ci(a.macro()), ci(a.weighted()));
             }
         }
-        strata(e, out);
-        tables(e, out);
     }
 
     private static void strata(Evaluation e, PrintWriter out) {

@@ -9,6 +9,7 @@ import static org.lightbox.cli.tests.CliRun.run;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -125,5 +126,14 @@ class EvaluateCommandTest {
         assertTrue(r.out().contains("\"89,687 images of Data_Entry_2017_v2020.csv.gz have no scores in densenet121_cxr14_test_preds.csv\""));
         assertTrue(r.out().contains("\"column\":\"Patient Gender\"") && r.out().contains("\"level\":\"80+\""));
         assertTrue(Files.isRegularFile(report.resolve("index.html")), r.err());
+        try {
+            List<String> samples = Files.readAllLines(report.resolve("error-samples.csv"));
+            assertEquals("finding,cell,cell_images,image_id", samples.get(0));
+            // 25 per cell, fewer where the cell is smaller: Hernia TP 9 and FN 6, Edema FN 16 in R's held-out tables
+            // (tests/org.lightbox.evaluation.tests/fixtures/youden-pROC.csv): 14 x 4 x 25 - 44
+            assertEquals(1 + 1356, samples.size());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
     }
 }

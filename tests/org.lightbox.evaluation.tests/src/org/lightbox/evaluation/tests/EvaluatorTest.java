@@ -68,7 +68,8 @@ class EvaluatorTest {
     @Test
     @DisplayName("An unknown strata column is refused with the columns there are")
     void unknownColumn() {
-        var ex = assertThrows(IllegalArgumentException.class, () -> new DefaultEvaluator().evaluate(Fixtures.real(),
+        EvaluationData real = Fixtures.real();
+        var ex = assertThrows(IllegalArgumentException.class, () -> new DefaultEvaluator().evaluate(real,
                 EvaluationOptions.defaults().withStrata(List.of("scanner"))));
         assertTrue(ex.getMessage().contains("no column 'scanner'") && ex.getMessage().contains("View Position"), ex.getMessage());
     }

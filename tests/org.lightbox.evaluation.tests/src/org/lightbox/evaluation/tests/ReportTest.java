@@ -70,7 +70,7 @@ class ReportTest {
         for (String browser : List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")) {
             if (Files.isExecutable(Path.of(browser))) {
                 Process p = new ProcessBuilder(browser, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-                        "--window-size=1400,2400", "--screenshot=" + dir.toAbsolutePath().resolve("screenshot.png"),
+                        "--window-size=1500,1700", "--screenshot=" + dir.toAbsolutePath().resolve("screenshot.png"),
                         dir.toAbsolutePath().resolve("index.html").toUri().toString()).redirectErrorStream(true).start();
                 p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
                 System.out.println("report screenshot (" + browser + "): exit " + p.waitFor() + ", " + dir.resolve("screenshot.png"));

@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
                 "  long        one row per read: image, patient key, reader, finding, value, time",
                 "  json        consensus labels with their provenance and the reads behind them (needs --method)",
                 "  exclusions  quality-flagged images: image, patient key, issue, raised by, score, time",
+                "  reads       every read in Google's expert-reads layout, which 'lightbox import reads' reads back",
                 "", "Examples:", "  ./lightbox export cxr14.lightbox --format cxr14 --method majority --out consensus.csv",
                 "  ./lightbox export cxr14.lightbox --format long --out reads.csv"})
 final class ExportCommand implements Callable<Integer> {
@@ -42,7 +43,7 @@ final class ExportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "<project>", description = "The project's .lightbox file.")
     Path file;
 
-    @Option(names = "--format", required = true, paramLabel = "cxr14|long|json|exclusions", description = "What to export.")
+    @Option(names = "--format", required = true, paramLabel = "cxr14|long|json|exclusions|reads", description = "What to export.")
     String format;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file to write (its sidecar is FILE.json).")

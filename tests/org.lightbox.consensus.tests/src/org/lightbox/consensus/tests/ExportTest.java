@@ -70,7 +70,7 @@ class ExportTest {
     @DisplayName("The CXR14 export lists PRESENT labels joined with '|', 'No Finding' when none, adjudication overriding ties")
     void cxr14Export() throws Exception {
         ExportService exports = Projects.service(ExportService.class, null);
-        assertEquals(List.of("cxr14", "exclusions", "json", "long"), exports.formats());
+        assertEquals(List.of("cxr14", "exclusions", "json", "long", "reads"), exports.formats());
         try (ProjectSession s = decided()) {
             Path file = dir.resolve("labels.csv");
             ExportReceipt receipt = exports.export(s, "cxr14", new ExportOptions("majority", false, CREATED), file);
@@ -117,6 +117,27 @@ class ExportTest {
             assertEquals(images.get("i1").getPatientKey(), images.get("i2").getPatientKey(), "one patient stays one");
             assertNotEquals(images.get("i1").getPatientKey(), images.get("i3").getPatientKey());
             assertEquals(Set.of("Effusion"), exported.get("i3"), "the adjudicated label, not the tie");
+        }
+    }
+
+    @Test
+    @DisplayName("Importing the reads export (Google's expert-reads layout) into a new project gives back every read")
+    void readsRoundTrip() throws Exception {
+        ExportService exports = Projects.service(ExportService.class, null);
+        DatasetImporter importer = Projects.service(DatasetImporter.class, null);
+        Path file = dir.resolve("reads.csv");
+        Set<String> before;
+        try (ProjectSession s = decided()) {
+            assertEquals(12, exports.export(s, "reads", ExportOptions.READS, file).records(), "one row per image and reader");
+            before = s.allReads().stream().map(r -> r.getImage().getImageId() + " google-" + r.getReader().getId() + " "
+                    + r.getFinding().getCode() + " " + r.getValue()).collect(Collectors.toSet());
+        }
+        try (ProjectSession back = Projects.create(dir.resolve("back.lightbox"))) {
+            Projects.images(back, List.of("i1", "i2", "i3", "i4"), List.of("p1", "p1", "p2", "p3"));
+            importer.importExpertReads(back, file, ImportProgress.NONE);
+            Set<String> after = back.allReads().stream().map(r -> r.getImage().getImageId() + " " + r.getReader().getId() + " "
+                    + r.getFinding().getCode() + " " + r.getValue()).collect(Collectors.toSet());
+            assertEquals(before, after, "the importer names readers google-<id>");
         }
     }
 

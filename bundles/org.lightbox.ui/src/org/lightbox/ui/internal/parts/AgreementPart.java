@@ -1,0 +1,304 @@
+package org.lightbox.ui.internal.parts;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.di.UISynchronize;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Canvas;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+import org.lightbox.agreement.AgreementAnalysis;
+import org.lightbox.agreement.AgreementOptions;
+import org.lightbox.agreement.AgreementReport;
+import org.lightbox.agreement.Estimate;
+import org.lightbox.agreement.RatingTable;
+import org.lightbox.consensus.ReadTables;
+import org.lightbox.ui.OpenProject;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * How far the open project's readers agree: per finding Fleiss' kappa, Krippendorff's alpha and Gwet's AC1 with their
+ * 95% intervals and n, and for the selected finding a reader × reader heatmap of Cohen's kappa, exportable as PNG and
+ * SVG. Computed in a job from the current reads; the UI thread only paints.
+ */
+public final class AgreementPart {
+
+    public static final String TABLE_ID = "agreement.findings";
+    public static final String HEATMAP_ID = "agreement.heatmap";
+    public static final String SUMMARY_ID = "agreement.summary";
+    /** {@code heatmap canvas.getData(PART_KEY)} is this part, so that tests and exporters can reach {@link #export}. */
+    public static final String PART_KEY = "lightbox.agreement.part";
+    static final String[] STATISTICS = {"Fleiss' kappa", "Krippendorff's alpha", "Gwet's AC1"};
+    private static final String[] COLUMNS = {"Finding", "Images", "Readers", "Fleiss κ (95% CI)", "Krippendorff α (95% CI)",
+        "Gwet AC1 (95% CI)"};
+    private static final int[] WIDTHS = {150, 60, 60, 190, 190, 190};
+
+    @Inject
+    private UISynchronize sync;
+
+    private Label summary;
+    private Table table;
+    private Canvas heatmapCanvas;
+    private final Map<String, AgreementReport> reports = new LinkedHashMap<>();
+    private KappaHeatmap heatmap;
+    private OpenProject project;
+
+    @PostConstruct
+    public void createPartControl(Composite parent) {
+        parent.setLayout(new GridLayout(1, false));
+        summary = new Label(parent, SWT.WRAP);
+        summary.setData(RepositoryPart.WIDGET_ID, SUMMARY_ID);
+        summary.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        table = new Table(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
+        table.setData(RepositoryPart.WIDGET_ID, TABLE_ID);
+        table.setHeaderVisible(true);
+        table.setLinesVisible(true);
+        GridData tableData = new GridData(SWT.FILL, SWT.FILL, true, true);
+        tableData.heightHint = 160;
+        table.setLayoutData(tableData);
+        for (int c = 0; c < COLUMNS.length; c++) {
+            TableColumn column = new TableColumn(table, c == 0 ? SWT.LEFT : SWT.RIGHT);
+            column.setText(COLUMNS[c]);
+            column.setWidth(WIDTHS[c]);
+        }
+        table.addListener(SWT.Selection, e -> selectFinding(table.getSelectionIndex()));
+        Composite buttons = new Composite(parent, SWT.NONE);
+        buttons.setLayout(new GridLayout(2, true));
+        for (String format : new String[] {"png", "svg"}) {
+            Button export = new Button(buttons, SWT.PUSH);
+            export.setText("Export heatmap as " + format.toUpperCase(Locale.ROOT) + "…");
+            export.setData(RepositoryPart.WIDGET_ID, "agreement.export." + format);
+            export.addListener(SWT.Selection, e -> askAndExport(format));
+        }
+        heatmapCanvas = new Canvas(parent, SWT.BORDER | SWT.DOUBLE_BUFFERED);
+        heatmapCanvas.setData(RepositoryPart.WIDGET_ID, HEATMAP_ID);
+        heatmapCanvas.setData(PART_KEY, this);
+        GridData canvasData = new GridData(SWT.FILL, SWT.FILL, true, true);
+        canvasData.heightHint = 360;
+        heatmapCanvas.setLayoutData(canvasData);
+        heatmapCanvas.setBackground(parent.getDisplay().getSystemColor(SWT.COLOR_WHITE));
+        heatmapCanvas.addPaintListener(e -> {
+            if (heatmap != null) {
+                paint(e.gc, heatmap);
+            }
+        });
+        heatmapCanvas.addListener(SWT.MouseHover, e -> heatmapCanvas.setToolTipText(tooltipAt(e.x, e.y)));
+        show(project);
+    }
+
+    @Inject
+    void projectChanged(@Optional OpenProject opened) {
+        project = opened;
+        if (table != null && !table.isDisposed()) {
+            show(opened);
+        }
+    }
+
+    private void show(OpenProject opened) {
+        reports.clear();
+        heatmap = null;
+        table.removeAll();
+        heatmapCanvas.redraw();
+        if (opened == null) {
+            summary.setText("No project is open.");
+            return;
+        }
+        summary.setText("Computing agreement on " + opened.name() + "…");
+        Job job = Job.create("Agreement on " + opened.name(), monitor -> {
+            Map<String, RatingTable> tables = ReadTables.byFinding(opened.session().project(), opened.session().allReads(), r -> true);
+            Map<String, AgreementReport> computed = new LinkedHashMap<>();
+            AgreementAnalysis analysis = analysis();
+            for (Map.Entry<String, RatingTable> t : tables.entrySet()) {
+                if (monitor.isCanceled()) {
+                    return Status.CANCEL_STATUS;
+                }
+                if (t.getValue().raterCount() > 1) {
+                    computed.put(t.getKey(), analysis.analyse(t.getValue(), AgreementOptions.DEFAULT));
+                }
+            }
+            sync.asyncExec(() -> {
+                if (!table.isDisposed() && opened == project) {
+                    fill(opened, computed);
+                }
+            });
+            return Status.OK_STATUS;
+        });
+        job.setSystem(false);
+        job.schedule();
+    }
+
+    private static AgreementAnalysis analysis() {
+        BundleContext context = FrameworkUtil.getBundle(AgreementPart.class).getBundleContext();
+        ServiceTracker<AgreementAnalysis, AgreementAnalysis> tracker = new ServiceTracker<>(context, AgreementAnalysis.class, null);
+        tracker.open();
+        try {
+            AgreementAnalysis analysis = tracker.waitForService(10_000);
+            if (analysis == null) {
+                throw new IllegalStateException("no agreement analysis service");
+            }
+            return analysis;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void fill(OpenProject opened, Map<String, AgreementReport> computed) {
+        reports.putAll(computed);
+        table.removeAll();
+        for (Map.Entry<String, AgreementReport> r : computed.entrySet()) {
+            TableItem item = new TableItem(table, SWT.NONE);
+            List<String> cells = new ArrayList<>(List.of(r.getKey(), Integer.toString(r.getValue().subjects()),
+                    Integer.toString(r.getValue().raters().size())));
+            for (String statistic : STATISTICS) {
+                cells.add(cell(r.getValue().get(statistic)));
+            }
+            item.setText(cells.toArray(String[]::new));
+        }
+        summary.setText(computed.isEmpty() ? "No finding of " + opened.name() + " has reads by two or more readers."
+                : String.format(Locale.ROOT, "%s: %d finding(s) read by two or more readers; 95%% intervals, n = images. "
+                        + "Heatmap: pick a finding; hover a cell for its interval and n.", opened.name(), computed.size()));
+        if (!computed.isEmpty()) {
+            table.select(0);
+            selectFinding(0);
+        }
+    }
+
+    /** An estimate with its interval, or why it is undefined. */
+    static String cell(Estimate e) {
+        if (!e.defined()) {
+            return "undefined";
+        }
+        return e.interval().map(ci -> String.format(Locale.ROOT, "%.3f (%.3f to %.3f)", e.value(), ci.lower(), ci.upper()))
+                .orElse(String.format(Locale.ROOT, "%.3f", e.value()));
+    }
+
+    private void selectFinding(int index) {
+        if (index < 0 || index >= reports.size()) {
+            return;
+        }
+        String finding = new ArrayList<>(reports.keySet()).get(index);
+        heatmap = KappaHeatmap.of(finding, reports.get(finding));
+        heatmapCanvas.redraw();
+    }
+
+    private static void paint(GC gc, KappaHeatmap map) {
+        gc.drawText("Cohen's kappa per reader pair: " + map.finding(), 4, 6, true);
+        int top = KappaHeatmap.TITLE + KappaHeatmap.LABEL;
+        int cell = KappaHeatmap.CELL;
+        for (int i = 0; i < map.readers().size(); i++) {
+            String reader = map.readers().get(i);
+            gc.drawText(reader, KappaHeatmap.LABEL - 6 - gc.textExtent(reader).x, top + i * cell + cell / 2 - 7, true);
+            org.eclipse.swt.graphics.Transform rotate = new org.eclipse.swt.graphics.Transform(gc.getDevice());
+            rotate.translate(KappaHeatmap.LABEL + i * cell + cell / 2, top - 4);
+            rotate.rotate(-60);
+            gc.setTransform(rotate);
+            gc.drawText(reader, 0, -7, true);
+            gc.setTransform(null);
+            rotate.dispose();
+            for (int j = 0; j < map.readers().size(); j++) {
+                int[] rgb = KappaHeatmap.colour(map.kappa()[i][j]);
+                org.eclipse.swt.graphics.Color colour = new org.eclipse.swt.graphics.Color(rgb[0], rgb[1], rgb[2]);
+                gc.setBackground(colour);
+                int x = KappaHeatmap.LABEL + j * cell;
+                int y = top + i * cell;
+                gc.fillRectangle(x, y, cell - 1, cell - 1);
+                String text = map.cellText(i, j);
+                boolean dark = !Double.isNaN(map.kappa()[i][j]) && map.kappa()[i][j] > 0.6;
+                gc.setForeground(gc.getDevice().getSystemColor(dark ? SWT.COLOR_WHITE : SWT.COLOR_BLACK));
+                gc.drawText(text, x + (cell - gc.textExtent(text).x) / 2, y + cell / 2 - 7, true);
+                gc.setForeground(gc.getDevice().getSystemColor(SWT.COLOR_BLACK));
+            }
+        }
+    }
+
+    private String tooltipAt(int x, int y) {
+        if (heatmap == null) {
+            return null;
+        }
+        int j = (x - KappaHeatmap.LABEL) / KappaHeatmap.CELL;
+        int i = (y - KappaHeatmap.TITLE - KappaHeatmap.LABEL) / KappaHeatmap.CELL;
+        boolean inside = x >= KappaHeatmap.LABEL && y >= KappaHeatmap.TITLE + KappaHeatmap.LABEL;
+        return inside && i < heatmap.readers().size() && j < heatmap.readers().size() ? heatmap.tooltip(i, j) : null;
+    }
+
+    private void askAndExport(String format) {
+        if (heatmap == null) {
+            return;
+        }
+        FileDialog dialog = new FileDialog(table.getShell(), SWT.SAVE);
+        dialog.setFilterExtensions(new String[] {"*." + format});
+        dialog.setFileName("kappa-" + heatmap.finding().replaceAll("[^A-Za-z0-9_-]", "_") + "." + format);
+        dialog.setOverwrite(true);
+        String chosen = dialog.open();
+        if (chosen != null) {
+            try {
+                export(Path.of(chosen));
+            } catch (IOException e) {
+                summary.setText("Could not write " + chosen + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** Writes the heatmap shown as SVG (a {@code .svg} file) or PNG (any other); on the UI thread. */
+    public void export(Path file) throws IOException {
+        if (heatmap == null) {
+            throw new IOException("no heatmap to export: no finding has reads by two or more readers");
+        }
+        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".svg")) {
+            Files.writeString(file, heatmap.svg(), StandardCharsets.UTF_8);
+            return;
+        }
+        Image image = new Image(table.getDisplay(), heatmap.width(), heatmap.height());
+        try {
+            GC gc = new GC(image);
+            gc.setBackground(table.getDisplay().getSystemColor(SWT.COLOR_WHITE));
+            gc.fillRectangle(0, 0, heatmap.width(), heatmap.height());
+            paint(gc, heatmap);
+            gc.dispose();
+            ImageLoader loader = new ImageLoader();
+            loader.data = new ImageData[] {image.getImageData()};
+            loader.save(file.toString(), SWT.IMAGE_PNG);
+        } finally {
+            image.dispose();
+        }
+    }
+
+    /** The finding whose heatmap is shown, or null. */
+    public String heatmapFinding() {
+        return heatmap == null ? null : heatmap.finding();
+    }
+
+    @Focus
+    public void setFocus() {
+        table.setFocus();
+    }
+}

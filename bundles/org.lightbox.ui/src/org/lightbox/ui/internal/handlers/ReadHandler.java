@@ -42,6 +42,9 @@ public final class ReadHandler {
                 stack.getChildren().add(editor);
             }
         }
+        if (models.find(OpenImageHandler.PREVIEW_STACK, application) instanceof MPartStack preview) {
+            preview.setVisible(false); // the reader gets the width; Image › Open shows the preview again
+        }
         parts.showPart(editor, PartState.ACTIVATE);
         if (editor.getObject() instanceof ReadingEditorPart part) {
             try {

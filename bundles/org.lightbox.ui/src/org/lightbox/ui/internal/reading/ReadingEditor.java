@@ -42,6 +42,9 @@ public final class ReadingEditor {
     public static final String STATUS_ID = "reading.status";
     public static final String QUESTION_ID = "reading.question";
     public static final String LAYOUT_ID = "reading.layout";
+    public static final String EDITOR_ID = "reading.editor";
+    /** {@code control().getData(EDITOR_KEY)}: this editor, for UI tests. */
+    public static final String EDITOR_KEY = "lightbox.readingEditor";
 
     private final Composite root;
     private final Label title;
@@ -64,6 +67,8 @@ public final class ReadingEditor {
     public ReadingEditor(Composite parent, Function<ImageRecord, Path> fileOf, Supplier<List<ImageDecoder>> decoders,
             ThumbnailCache sheetCache) {
         root = new Composite(parent, SWT.NONE);
+        root.setData(WIDGET_ID, EDITOR_ID);
+        root.setData(EDITOR_KEY, this);
         root.setLayout(new GridLayout(4, false));
         title = new Label(root, SWT.NONE);
         title.setData(WIDGET_ID, TITLE_ID);
@@ -89,7 +94,9 @@ public final class ReadingEditor {
         sheet.control().setData(WIDGET_ID, SHEET_ID);
         stackLayout.topControl = canvas.control();
         panel = new ReadingPanel(root, this::refreshPanel);
-        panel.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, false, true, 1, 1));
+        GridData side = new GridData(SWT.FILL, SWT.FILL, false, true, 1, 1);
+        side.widthHint = 250;
+        panel.control().setLayoutData(side);
         status = new Label(root, SWT.NONE);
         status.setData(WIDGET_ID, STATUS_ID);
         status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1));
@@ -155,6 +162,15 @@ public final class ReadingEditor {
     public boolean imageShown() {
         return canvas.image() != null && reading != null && reading.current() != null
                 && canvas.image().imageId().equals(reading.current().getImageId());
+    }
+
+    /** The marked images of the contact sheet (indices into the session's images), for UI tests. */
+    public java.util.BitSet sheetMarked() {
+        return (java.util.BitSet) sheet.marked().clone();
+    }
+
+    public int sheetFocus() {
+        return sheet.focus();
     }
 
     /** Thumbnails of the current sheet still loading. */
@@ -324,10 +340,11 @@ public final class ReadingEditor {
                 ? "" : " (" + reading.desk().reader().getName() + ")");
         if (sheetMode) {
             Finding q = questionFinding();
-            title.setText(String.format("%s · sheet %d of %d · %d images%s", who, sheet.page() + 1, sheet.pages(),
-                    reading.images().size(), q == null ? "" : " · Is this " + name(q) + "? Mark the ones that are not"));
-            status.setText(String.format("%d marked · focus %s · ←/→ page · space, ctrl-click mark · o open · F1…F9 flags",
-                    sheet.marked().cardinality(), reading.images().get(sheet.focus()).getImageId()));
+            title.setText(String.format("%s · sheet %d of %d · %d images", who, sheet.page() + 1, sheet.pages(),
+                    reading.images().size()));
+            status.setText(String.format("%s%d marked · focus %s · ←/→ page · space, ctrl-click mark · o open · F1…F9 flags",
+                    q == null ? "" : "Is this " + name(q) + "? Mark the ones that are not · ", sheet.marked().cardinality(),
+                    reading.images().get(sheet.focus()).getImageId()));
         } else {
             title.setText(String.format("%s · %s (%d of %d)", who, reading.current().getImageId(),
                     reading.position() + 1, reading.images().size()));

@@ -57,16 +57,20 @@ public final class ReadingKeys {
     /** The help text of the key panel. */
     public static String help() {
         return """
-                1…0 - = [ ]  finding present (selects it)
-                p / a / u    present / absent / uncertain
-                Enter        accept: unset findings absent, next
-                → ←          next / previous image   s  skip
-                c            comment on the selected finding
-                F1…F6        rotated, inverted, lateral, other part, child, poor
-                F7…F9        chest drain, pacemaker, ECG leads
-                drag         window/level   w  next preset   dbl-click  reset
-                wheel        zoom   right-drag  pan   f  fit   x  1:1
-                i  invert    h / v  flip    r  rotate      l  original labels
-                g            contact sheet    Ctrl+Z / Ctrl+Y  undo / redo""";
+                1…0 - = [ ]  finding present
+                p a u    present absent uncertain
+                Enter    unset absent, next
+                → ← s    next previous skip
+                c        comment
+                F1…F6    rotated inverted lateral
+                         other-part child poor
+                F7…F9    drain pacemaker ECG
+                drag     window/level  w preset
+                wheel    zoom  right-drag pan
+                f x      fit  1:1
+                i h v r  invert flip flip turn
+                l        original labels
+                g        contact sheet
+                Ctrl+Z/Y undo redo""";
     }
 }

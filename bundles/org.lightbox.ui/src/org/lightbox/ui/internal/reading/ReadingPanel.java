@@ -51,7 +51,7 @@ final class ReadingPanel {
         for (String title : new String[] {"Key", "Finding", "Your call"}) {
             TableColumn column = new TableColumn(findings, SWT.LEFT);
             column.setText(title);
-            column.setWidth(title.equals("Finding") ? 130 : 70);
+            column.setWidth(title.equals("Finding") ? 120 : title.equals("Key") ? 36 : 76);
         }
         marks = label(MARKS_ID);
         showLabels = new Button(panel, SWT.CHECK);

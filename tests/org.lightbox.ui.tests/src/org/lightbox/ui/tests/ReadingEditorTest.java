@@ -1,0 +1,209 @@
+package org.lightbox.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Canvas;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lightbox.demo.DemoProject;
+import org.lightbox.model.QualityFlag;
+import org.lightbox.model.QualityIssue;
+import org.lightbox.model.Read;
+import org.lightbox.model.ReadValue;
+import org.lightbox.store.ProjectSession;
+import org.lightbox.store.ProjectStore;
+import org.lightbox.store.ReadingDesk;
+import org.lightbox.store.StoreLocation;
+import org.lightbox.ui.internal.Projects;
+import org.lightbox.ui.internal.parts.RepositoryPart;
+import org.lightbox.ui.internal.reading.ReaderIdentity;
+import org.lightbox.ui.internal.reading.ReadingEditor;
+import org.lightbox.ui.internal.reading.ReadingKeys;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * The reading editor in the real workbench under Xvfb, driven by posted key presses and mouse clicks: 50 demo
+ * images labelled in single-image mode, 100 reviewed on contact sheets with ctrl-click and space; the store
+ * holds exactly what was decided, blinded from the demo's simulated readers.
+ */
+class ReadingEditorTest {
+
+    private static final String READER = "ui-reader";
+
+    @TempDir
+    Path demoFolder;
+
+    @AfterEach
+    void forgetReader() {
+        System.clearProperty(ReaderIdentity.PROPERTY);
+    }
+
+    private WorkbenchDriver startOnDemo(int from, int count) throws Exception {
+        WorkbenchDriver.requireDisplay();
+        System.setProperty(Projects.DEMO_DIR_PROPERTY, demoFolder.toString());
+        System.setProperty(ReaderIdentity.PROPERTY, READER);
+        WorkbenchDriver workbench = WorkbenchDriver.start();
+        workbench.clickMenu("File", "Open Demo Project");
+        Table table = workbench.waitFor(Table.class, RepositoryPart.TABLE_ID, 30_000);
+        workbench.waitUntil("the demo's images are listed", 60_000, () -> table.getItemCount() >= from + count);
+        workbench.ui(() -> {
+            table.setSelection(from, from + count - 1);
+            table.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+            return null;
+        });
+        workbench.clickMenu("Image", "Read");
+        return workbench;
+    }
+
+    @Test
+    @DisplayName("50 demo images labelled with finding keys and Enter are in the store, one call per finding, blinded")
+    void labelFiftyImagesInSingleMode() throws Exception {
+        try (WorkbenchDriver workbench = startOnDemo(0, 50)) {
+            ReadingDriver reading = new ReadingDriver(workbench);
+            ReadingEditor editor = reading.editor();
+            Canvas canvas = workbench.waitFor(Canvas.class, ReadingEditor.CANVAS_ID, 30_000);
+            workbench.waitUntil("the first image is shown", 30_000, editor::imageShown);
+            reading.focus(canvas);
+            Label labels = workbench.waitFor(Label.class, "reading.labels", 1_000);
+            assertEquals("", workbench.ui(labels::getText), "original labels are hidden by default");
+            reading.type(ReadingKeys.LABELS);
+            assertTrue(workbench.ui(labels::getText).startsWith("Original labels"), workbench.ui(labels::getText));
+            reading.type(ReadingKeys.LABELS);
+
+            var before = workbench.ui(() -> editor.session().current().getImageId());
+            Rectangle area = workbench.ui(canvas::getClientArea);
+            Label status = workbench.waitFor(Label.class, ReadingEditor.STATUS_ID, 1_000);
+            String windowBefore = workbench.ui(status::getText);
+            reading.drag(canvas, area.width / 2, area.height / 2, area.width / 2 + 80, area.height / 2 - 40);
+            assertNotEquals(windowBefore, workbench.ui(status::getText), "a drag changes the window");
+            reading.type(ReadingKeys.INVERT);
+            reading.type(ReadingKeys.ROTATE);
+            assertTrue(workbench.ui(status::getText).contains("inverted"), workbench.ui(status::getText));
+            assertTrue(workbench.ui(status::getText).contains("turned 90°"), workbench.ui(status::getText));
+            reading.press(SWT.F5, false);                       // F5: child
+
+            Map<String, String> chosen = new HashMap<>();
+            for (int i = 0; i < 50; i++) {
+                int image = i;
+                String id = workbench.ui(() -> editor.session().current().getImageId());
+                int finding = i % 4;                          // keys 1..4: Atelectasis, Cardiomegaly, Effusion, Infiltration
+                reading.type(ReadingKeys.FINDING_KEYS.charAt(finding));
+                chosen.put(id, workbench.ui(() -> editor.session().findings().get(finding).getCode()));
+                if (i == 2) {
+                    reading.type(ReadingKeys.LABELS);          // for the screenshot: labels shown, a call made
+                    workbench.screenshot("reading-single");
+                    reading.type(ReadingKeys.LABELS);
+                }
+                reading.press(SWT.CR, false);
+                workbench.waitUntil("image " + (image + 2) + " is current", 10_000,
+                        () -> editor.session().position() == Math.min(49, image + 1));
+            }
+            assertEquals(49, workbench.ui(() -> editor.session().position()));
+            assertEquals(before, workbench.ui(() -> editor.session().images().getFirst().getImageId()));
+
+            try (ProjectSession session = sqlite().open(new StoreLocation.SqliteFile(demoFolder.resolve(DemoProject.FILE_NAME)))) {
+                ReadingDesk desk = session.desk(READER);
+                List<Read> mine = desk.reads();
+                int findings = session.project().getLabelSchema().getFindings().size();
+                assertEquals(50 * findings, mine.size(), "every finding of every image has this reader's call");
+                for (Read read : mine) {
+                    boolean present = read.getFinding().getCode().equals(chosen.get(read.getImage().getImageId()));
+                    assertEquals(present ? ReadValue.PRESENT : ReadValue.ABSENT, read.getValue(),
+                            read.getImage().getImageId() + " " + read.getFinding().getCode());
+                }
+                assertTrue(session.allReads().size() > mine.size(), "the demo's simulated readers' reads exist");
+                assertTrue(mine.stream().allMatch(r -> r.getReader().getId().equals(READER)), "the desk shows only mine");
+                assertEquals(List.of(QualityIssue.CHILD), desk.flagsOfImage(before).stream().map(QualityFlag::getIssue).toList());
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("100 demo images reviewed on contact sheets: ctrl-clicked and space-marked ones absent, the rest present")
+    void reviewHundredImagesOnContactSheets() throws Exception {
+        try (WorkbenchDriver workbench = startOnDemo(100, 100)) {
+            ReadingDriver reading = new ReadingDriver(workbench);
+            ReadingEditor editor = reading.editor();
+            Canvas canvas = workbench.waitFor(Canvas.class, ReadingEditor.CANVAS_ID, 30_000);
+            reading.focus(canvas);
+            reading.type(ReadingKeys.SHEET);
+            Canvas sheet = workbench.waitFor(Canvas.class, ReadingEditor.SHEET_ID, 10_000);
+            workbench.waitUntil("contact-sheet mode", 10_000, editor::sheetMode);
+            Combo question = workbench.waitFor(Combo.class, ReadingEditor.QUESTION_ID, 1_000);
+            workbench.choose(question, workbench.ui(() -> question.getItem(3))); // the third finding: Effusion
+            String code = workbench.ui(() -> editor.questionFinding().getCode());
+            reading.focus(sheet);
+
+            List<String> marked = new ArrayList<>();
+            Rectangle area = workbench.ui(sheet::getClientArea);
+            int cols = 8;
+            int rows = 6;
+            for (int page = 0; page < 3; page++) {
+                int first = page * 48;
+                workbench.waitUntil("page " + (page + 1) + "'s thumbnails are loaded", 60_000,
+                        () -> editor.sheetPending() == 0 && editor.paintedAt() > 0);
+                for (int cell : new int[] {1, 10, 19}) {      // ctrl-click three cells of each page
+                    if (first + cell >= 100) {
+                        continue;
+                    }
+                    int x = (cell % cols) * (area.width / cols) + area.width / cols / 2;
+                    int y = (cell / cols) * (area.height / rows) + area.height / rows / 2;
+                    reading.click(sheet, x, y, true);
+                    marked.add(workbench.ui(() -> editor.session().images().get(first + cell).getImageId()));
+                }
+                // the focus is on the last ctrl-clicked cell: space marks it again (unmarks) and the next one
+                int focus = workbench.ui(() -> editor.session().images().indexOf(editor.session().images().stream()
+                        .filter(i -> i.getImageId().equals(marked.getLast())).findFirst().orElseThrow()));
+                reading.type(ReadingKeys.MARK);               // unmarks the focused one, focus moves on
+                marked.removeLast();
+                reading.type(ReadingKeys.MARK);               // marks the next one
+                marked.add(workbench.ui(() -> editor.session().images().get(focus + 1).getImageId()));
+                if (page == 0) {
+                    workbench.screenshot("reading-sheet");
+                    reading.type('o');                        // the focused image full size, and back
+                    workbench.waitUntil("single mode", 5_000, () -> !editor.sheetMode());
+                    reading.press(SWT.ESC, false);
+                    workbench.waitUntil("back on the sheet", 5_000, editor::sheetMode);
+                }
+                reading.press(SWT.ARROW_RIGHT, false);         // commits the page's answers, shows the next
+            }
+
+            try (ProjectSession session = sqlite().open(new StoreLocation.SqliteFile(demoFolder.resolve(DemoProject.FILE_NAME)))) {
+                List<Read> mine = session.desk(READER).reads();
+                assertEquals(100, mine.size(), "one answer per reviewed image");
+                for (Read read : mine) {
+                    assertEquals(code, read.getFinding().getCode());
+                    assertEquals(marked.contains(read.getImage().getImageId()) ? ReadValue.ABSENT : ReadValue.PRESENT,
+                            read.getValue(), read.getImage().getImageId());
+                }
+                assertEquals(7, marked.size(), "3 + 3 on full pages, 1 on the last (4 images): " + marked);
+                assertEquals(7, mine.stream().filter(r -> r.getValue() == ReadValue.ABSENT).count());
+            }
+        }
+    }
+
+    static ProjectStore sqlite() throws Exception {
+        BundleContext context = FrameworkUtil.getBundle(ReadingEditorTest.class).getBundleContext();
+        ServiceTracker<ProjectStore, ProjectStore> tracker = new ServiceTracker<>(context, context.createFilter(
+                "(&(objectClass=" + ProjectStore.class.getName() + ")(store.kind=sqlite))"), null);
+        tracker.open();
+        return tracker.waitForService(10_000);
+    }
+}

@@ -44,7 +44,7 @@ class KilledWorkbenchTest {
     void acknowledgedDecisionsSurviveAKill() throws Exception {
         WorkbenchDriver.requireDisplay();
         Path demo = dir.resolve("demo");
-        DemoProject.ensure(demo, ReadingEditorTest.sqlite());           // made here, so the child only opens it
+        DemoProject.ensure(demo, ReadingEditorTest.sqlite(), ReadingEditorTest.importer());           // made here, so the child only opens it
         Path configuration = Files.createDirectories(dir.resolve("configuration"));
         Path ours = Path.of(URI.create(System.getProperty("osgi.configuration.area")));
         Properties config = new Properties();

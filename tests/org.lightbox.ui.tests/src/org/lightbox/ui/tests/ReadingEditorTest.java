@@ -206,4 +206,12 @@ class ReadingEditorTest {
         tracker.open();
         return tracker.waitForService(10_000);
     }
+
+    static org.lightbox.dataset.DatasetImporter importer() throws Exception {
+        BundleContext context = FrameworkUtil.getBundle(ReadingEditorTest.class).getBundleContext();
+        ServiceTracker<org.lightbox.dataset.DatasetImporter, org.lightbox.dataset.DatasetImporter> tracker =
+                new ServiceTracker<>(context, org.lightbox.dataset.DatasetImporter.class, null);
+        tracker.open();
+        return tracker.waitForService(10_000);
+    }
 }

@@ -109,6 +109,18 @@ class AgreementViewTest {
             AgreementPart part = workbench.ui(() -> (AgreementPart) canvas.getData(AgreementPart.PART_KEY));
             assertNotNull(part);
             workbench.waitUntil("the heatmap of the first finding", 10_000, () -> "Effusion".equals(part.heatmapFinding()));
+            // ann against the majority of bob, cat and dan: bob is the truth, cat errs on i % 5 == 0 and dan on i % 3 == 1,
+            // so the majority errs (says PRESENT) only where both err, i = 10, 25, 40, 55: 24 reference positives, 20 of
+            // them ann's; ann's 36 negatives are all reference negatives
+            Table readers = workbench.waitFor(Table.class, AgreementPart.READERS_ID, 5_000);
+            workbench.waitUntil("a row per reader", 10_000, () -> readers.getItemCount() == 4);
+            List<String> ann = workbench.ui(() -> List.of(readers.getItem(0).getText(0), readers.getItem(0).getText(1),
+                    readers.getItem(0).getText(2), readers.getItem(0).getText(3), readers.getItem(0).getText(4)));
+            assertEquals("ann", ann.get(0));
+            assertTrue(ann.get(1).startsWith("0.833 ("), ann.toString());
+            assertEquals("24", ann.get(2));
+            assertTrue(ann.get(3).startsWith("1.000 ("), ann.toString());
+            assertEquals("36", ann.get(4));
             Path svg = temp.resolve("kappa.svg");
             Path png = temp.resolve("kappa.png");
             workbench.ui(() -> {

@@ -36,6 +36,7 @@ import org.eclipse.swt.widgets.TableItem;
 import org.lightbox.agreement.AgreementAnalysis;
 import org.lightbox.agreement.AgreementOptions;
 import org.lightbox.agreement.AgreementReport;
+import org.lightbox.agreement.DiagnosticAccuracy;
 import org.lightbox.agreement.Estimate;
 import org.lightbox.agreement.RatingTable;
 import org.lightbox.consensus.ReadTables;
@@ -54,12 +55,16 @@ public final class AgreementPart {
     public static final String TABLE_ID = "agreement.findings";
     public static final String HEATMAP_ID = "agreement.heatmap";
     public static final String SUMMARY_ID = "agreement.summary";
+    public static final String READERS_ID = "agreement.readers";
     /** {@code heatmap canvas.getData(PART_KEY)} is this part, so that tests and exporters can reach {@link #export}. */
     public static final String PART_KEY = "lightbox.agreement.part";
     static final String[] STATISTICS = {"Fleiss' kappa", "Krippendorff's alpha", "Gwet's AC1"};
     private static final String[] COLUMNS = {"Finding", "Images", "Readers", "Fleiss κ (95% CI)", "Krippendorff α (95% CI)",
         "Gwet AC1 (95% CI)"};
     private static final int[] WIDTHS = {150, 60, 60, 190, 190, 190};
+    private static final String[] READER_COLUMNS = {"Reader", "Sensitivity (95% CI)", "n", "Specificity (95% CI)", "n",
+        "PPV (95% CI)", "NPV (95% CI)"};
+    private static final int[] READER_WIDTHS = {150, 170, 50, 170, 50, 170, 170};
 
     @Inject
     private UISynchronize sync;
@@ -67,7 +72,10 @@ public final class AgreementPart {
     private Label summary;
     private Table table;
     private Canvas heatmapCanvas;
+    private Table readersTable;
+    private Label readersTitle;
     private final Map<String, AgreementReport> reports = new LinkedHashMap<>();
+    private final Map<String, RatingTable> tables = new LinkedHashMap<>();
     private KappaHeatmap heatmap;
     private OpenProject project;
 
@@ -98,6 +106,20 @@ public final class AgreementPart {
             export.setData(RepositoryPart.WIDGET_ID, "agreement.export." + format);
             export.addListener(SWT.Selection, e -> askAndExport(format));
         }
+        readersTitle = new Label(parent, SWT.NONE);
+        readersTitle.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        readersTable = new Table(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
+        readersTable.setData(RepositoryPart.WIDGET_ID, READERS_ID);
+        readersTable.setHeaderVisible(true);
+        readersTable.setLinesVisible(true);
+        GridData readersData = new GridData(SWT.FILL, SWT.FILL, true, false);
+        readersData.heightHint = 110;
+        readersTable.setLayoutData(readersData);
+        for (int c = 0; c < READER_COLUMNS.length; c++) {
+            TableColumn column = new TableColumn(readersTable, c == 0 ? SWT.LEFT : SWT.RIGHT);
+            column.setText(READER_COLUMNS[c]);
+            column.setWidth(READER_WIDTHS[c]);
+        }
         heatmapCanvas = new Canvas(parent, SWT.BORDER | SWT.DOUBLE_BUFFERED);
         heatmapCanvas.setData(RepositoryPart.WIDGET_ID, HEATMAP_ID);
         heatmapCanvas.setData(PART_KEY, this);
@@ -124,8 +146,10 @@ public final class AgreementPart {
 
     private void show(OpenProject opened) {
         reports.clear();
+        tables.clear();
         heatmap = null;
         table.removeAll();
+        readersTable.removeAll();
         heatmapCanvas.redraw();
         if (opened == null) {
             summary.setText("No project is open.");
@@ -146,6 +170,7 @@ public final class AgreementPart {
             }
             sync.asyncExec(() -> {
                 if (!table.isDisposed() && opened == project) {
+                    this.tables.putAll(tables);
                     fill(opened, computed);
                 }
             });
@@ -208,6 +233,17 @@ public final class AgreementPart {
         String finding = new ArrayList<>(reports.keySet()).get(index);
         heatmap = KappaHeatmap.of(finding, reports.get(finding));
         heatmapCanvas.redraw();
+        readersTable.removeAll();
+        RatingTable ratings = tables.get(finding);
+        readersTitle.setText("Each reader against the majority of the other readers (" + finding + ", PRESENT positive; "
+                + "ties left out, UNCERTAIN negative):");
+        List<DiagnosticAccuracy> rows = ReaderAccuracy.againstOthers(ratings);
+        for (int r = 0; r < rows.size(); r++) {
+            DiagnosticAccuracy a = rows.get(r);
+            TableItem item = new TableItem(readersTable, SWT.NONE);
+            item.setText(new String[] {ratings.raters().get(r), cell(a.sensitivity()), Integer.toString(a.sensitivity().n().subjects()),
+                cell(a.specificity()), Integer.toString(a.specificity().n().subjects()), cell(a.ppv()), cell(a.npv())});
+        }
     }
 
     private static void paint(GC gc, KappaHeatmap map) {

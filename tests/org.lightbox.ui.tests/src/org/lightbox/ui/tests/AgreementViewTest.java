@@ -19,6 +19,8 @@ import org.eclipse.swt.widgets.Table;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lightbox.consensus.ConsensusOptions;
+import org.lightbox.consensus.ConsensusRunner;
 import org.lightbox.model.ImageFormat;
 import org.lightbox.model.ImageRecord;
 import org.lightbox.model.LightboxFactory;
@@ -83,6 +85,10 @@ class AgreementViewTest {
                     }
                 }
             }
+            ServiceTracker<ConsensusRunner, ConsensusRunner> consensus = new ServiceTracker<>(context, ConsensusRunner.class, null);
+            consensus.open();
+            consensus.waitForService(10_000).run(s, "majority", ConsensusOptions.DEFAULT);
+            consensus.close();
         } finally {
             tracker.close();
         }
@@ -90,7 +96,7 @@ class AgreementViewTest {
     }
 
     @Test
-    @DisplayName("Analysis › Agreement shows kappa, alpha and AC1 with intervals per finding and a heatmap exportable as PNG and SVG")
+    @DisplayName("Analysis › Agreement shows kappa, alpha and AC1 with intervals per finding, readers against the others, a heatmap as PNG and SVG, and exports labels")
     void agreementView() throws Exception {
         WorkbenchDriver.requireDisplay();
         Path project = project();
@@ -136,6 +142,17 @@ class AgreementViewTest {
             assertTrue(text.startsWith("<svg ") && text.matches("(?s).*<title>ann and bob: kappa 1\\.00 \\(95% CI [-0-9.]+ to [-0-9.]+\\), n = 60 images</title>.*"), text);
             ImageData image = new ImageLoader().load(png.toString())[0];
             assertTrue(image.width > 300 && image.height > 300, image.width + "x" + image.height);
+            Path labels = temp.resolve("consensus.csv");
+            long records = workbench.ui(() -> {
+                try {
+                    return part.exportLabels("cxr14", "majority", labels).records();
+                } catch (java.io.IOException e) {
+                    throw new AssertionError(e);
+                }
+            });
+            assertEquals(60, records);
+            assertEquals(61, Files.readAllLines(labels).size());
+            assertTrue(Files.readString(temp.resolve("consensus.csv.json")).contains("\"method\": \"majority\""));
             workbench.settle();
             Path shot = workbench.screenshot("agreement-view");
             assertTrue(Files.size(shot) > 10_000, "screenshot " + shot + " looks empty");

@@ -19,6 +19,8 @@ import org.eclipse.swt.widgets.Table;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lightbox.consensus.ConsensusOptions;
+import org.lightbox.consensus.ConsensusRunner;
 import org.lightbox.model.ImageFormat;
 import org.lightbox.model.ImageRecord;
 import org.lightbox.model.LightboxFactory;
@@ -83,6 +85,10 @@ class AgreementViewTest {
                     }
                 }
             }
+            ServiceTracker<ConsensusRunner, ConsensusRunner> consensus = new ServiceTracker<>(context, ConsensusRunner.class, null);
+            consensus.open();
+            consensus.waitForService(10_000).run(s, "majority", ConsensusOptions.DEFAULT);
+            consensus.close();
         } finally {
             tracker.close();
         }
@@ -90,7 +96,7 @@ class AgreementViewTest {
     }
 
     @Test
-    @DisplayName("Analysis › Agreement shows kappa, alpha and AC1 with intervals per finding and a heatmap exportable as PNG and SVG")
+    @DisplayName("Analysis › Agreement shows kappa, alpha and AC1 with intervals per finding, readers against the others, a heatmap as PNG and SVG, and exports labels")
     void agreementView() throws Exception {
         WorkbenchDriver.requireDisplay();
         Path project = project();
@@ -109,6 +115,18 @@ class AgreementViewTest {
             AgreementPart part = workbench.ui(() -> (AgreementPart) canvas.getData(AgreementPart.PART_KEY));
             assertNotNull(part);
             workbench.waitUntil("the heatmap of the first finding", 10_000, () -> "Effusion".equals(part.heatmapFinding()));
+            // ann against the majority of bob, cat and dan: bob is the truth, cat errs on i % 5 == 0 and dan on i % 3 == 1,
+            // so the majority errs (says PRESENT) only where both err, i = 10, 25, 40, 55: 24 reference positives, 20 of
+            // them ann's; ann's 36 negatives are all reference negatives
+            Table readers = workbench.waitFor(Table.class, AgreementPart.READERS_ID, 5_000);
+            workbench.waitUntil("a row per reader", 10_000, () -> readers.getItemCount() == 4);
+            List<String> ann = workbench.ui(() -> List.of(readers.getItem(0).getText(0), readers.getItem(0).getText(1),
+                    readers.getItem(0).getText(2), readers.getItem(0).getText(3), readers.getItem(0).getText(4)));
+            assertEquals("ann", ann.get(0));
+            assertTrue(ann.get(1).startsWith("0.833 ("), ann.toString());
+            assertEquals("24", ann.get(2));
+            assertTrue(ann.get(3).startsWith("1.000 ("), ann.toString());
+            assertEquals("36", ann.get(4));
             Path svg = temp.resolve("kappa.svg");
             Path png = temp.resolve("kappa.png");
             workbench.ui(() -> {
@@ -124,6 +142,17 @@ class AgreementViewTest {
             assertTrue(text.startsWith("<svg ") && text.matches("(?s).*<title>ann and bob: kappa 1\\.00 \\(95% CI [-0-9.]+ to [-0-9.]+\\), n = 60 images</title>.*"), text);
             ImageData image = new ImageLoader().load(png.toString())[0];
             assertTrue(image.width > 300 && image.height > 300, image.width + "x" + image.height);
+            Path labels = temp.resolve("consensus.csv");
+            long records = workbench.ui(() -> {
+                try {
+                    return part.exportLabels("cxr14", "majority", labels).records();
+                } catch (java.io.IOException e) {
+                    throw new AssertionError(e);
+                }
+            });
+            assertEquals(60, records);
+            assertEquals(61, Files.readAllLines(labels).size());
+            assertTrue(Files.readString(temp.resolve("consensus.csv.json")).contains("\"method\": \"majority\""));
             workbench.settle();
             Path shot = workbench.screenshot("agreement-view");
             assertTrue(Files.size(shot) > 10_000, "screenshot " + shot + " looks empty");

@@ -27,6 +27,7 @@ import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Canvas;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
@@ -36,8 +37,12 @@ import org.eclipse.swt.widgets.TableItem;
 import org.lightbox.agreement.AgreementAnalysis;
 import org.lightbox.agreement.AgreementOptions;
 import org.lightbox.agreement.AgreementReport;
+import org.lightbox.agreement.DiagnosticAccuracy;
 import org.lightbox.agreement.Estimate;
 import org.lightbox.agreement.RatingTable;
+import org.lightbox.consensus.ExportOptions;
+import org.lightbox.consensus.ExportReceipt;
+import org.lightbox.consensus.ExportService;
 import org.lightbox.consensus.ReadTables;
 import org.lightbox.ui.OpenProject;
 import org.osgi.framework.BundleContext;
@@ -54,12 +59,18 @@ public final class AgreementPart {
     public static final String TABLE_ID = "agreement.findings";
     public static final String HEATMAP_ID = "agreement.heatmap";
     public static final String SUMMARY_ID = "agreement.summary";
+    public static final String READERS_ID = "agreement.readers";
     /** {@code heatmap canvas.getData(PART_KEY)} is this part, so that tests and exporters can reach {@link #export}. */
     public static final String PART_KEY = "lightbox.agreement.part";
     static final String[] STATISTICS = {"Fleiss' kappa", "Krippendorff's alpha", "Gwet's AC1"};
     private static final String[] COLUMNS = {"Finding", "Images", "Readers", "Fleiss κ (95% CI)", "Krippendorff α (95% CI)",
         "Gwet AC1 (95% CI)"};
     private static final int[] WIDTHS = {150, 60, 60, 190, 190, 190};
+    private static final String[] EXPORT_FORMATS = {"cxr14", "json", "long", "reads", "exclusions"};
+    private static final String[] EXPORT_METHODS = {"majority", "dawid-skene", "adjudication"};
+    private static final String[] READER_COLUMNS = {"Reader", "Sensitivity (95% CI)", "n", "Specificity (95% CI)", "n",
+        "PPV (95% CI)", "NPV (95% CI)"};
+    private static final int[] READER_WIDTHS = {150, 170, 50, 170, 50, 170, 170};
 
     @Inject
     private UISynchronize sync;
@@ -67,7 +78,10 @@ public final class AgreementPart {
     private Label summary;
     private Table table;
     private Canvas heatmapCanvas;
+    private Table readersTable;
+    private Label readersTitle;
     private final Map<String, AgreementReport> reports = new LinkedHashMap<>();
+    private final Map<String, RatingTable> tables = new LinkedHashMap<>();
     private KappaHeatmap heatmap;
     private OpenProject project;
 
@@ -91,12 +105,38 @@ public final class AgreementPart {
         }
         table.addListener(SWT.Selection, e -> selectFinding(table.getSelectionIndex()));
         Composite buttons = new Composite(parent, SWT.NONE);
-        buttons.setLayout(new GridLayout(2, true));
+        buttons.setLayout(new GridLayout(6, false));
         for (String format : new String[] {"png", "svg"}) {
             Button export = new Button(buttons, SWT.PUSH);
             export.setText("Export heatmap as " + format.toUpperCase(Locale.ROOT) + "…");
             export.setData(RepositoryPart.WIDGET_ID, "agreement.export." + format);
             export.addListener(SWT.Selection, e -> askAndExport(format));
+        }
+        new Label(buttons, SWT.NONE).setText("   Export labels:");
+        Combo format = new Combo(buttons, SWT.READ_ONLY);
+        format.setItems(EXPORT_FORMATS);
+        format.select(0);
+        Combo method = new Combo(buttons, SWT.READ_ONLY);
+        method.setItems(EXPORT_METHODS);
+        method.select(0);
+        Button exportLabels = new Button(buttons, SWT.PUSH);
+        exportLabels.setText("Export…");
+        exportLabels.setToolTipText("De-identified, with a sidecar FILE.json holding the time, method and SHA-256"
+                + " (the method matters for cxr14 and json)");
+        exportLabels.addListener(SWT.Selection, e -> askAndExportLabels(format.getText(), method.getText()));
+        readersTitle = new Label(parent, SWT.NONE);
+        readersTitle.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        readersTable = new Table(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
+        readersTable.setData(RepositoryPart.WIDGET_ID, READERS_ID);
+        readersTable.setHeaderVisible(true);
+        readersTable.setLinesVisible(true);
+        GridData readersData = new GridData(SWT.FILL, SWT.FILL, true, false);
+        readersData.heightHint = 110;
+        readersTable.setLayoutData(readersData);
+        for (int c = 0; c < READER_COLUMNS.length; c++) {
+            TableColumn column = new TableColumn(readersTable, c == 0 ? SWT.LEFT : SWT.RIGHT);
+            column.setText(READER_COLUMNS[c]);
+            column.setWidth(READER_WIDTHS[c]);
         }
         heatmapCanvas = new Canvas(parent, SWT.BORDER | SWT.DOUBLE_BUFFERED);
         heatmapCanvas.setData(RepositoryPart.WIDGET_ID, HEATMAP_ID);
@@ -124,8 +164,10 @@ public final class AgreementPart {
 
     private void show(OpenProject opened) {
         reports.clear();
+        tables.clear();
         heatmap = null;
         table.removeAll();
+        readersTable.removeAll();
         heatmapCanvas.redraw();
         if (opened == null) {
             summary.setText("No project is open.");
@@ -146,6 +188,7 @@ public final class AgreementPart {
             }
             sync.asyncExec(() -> {
                 if (!table.isDisposed() && opened == project) {
+                    this.tables.putAll(tables);
                     fill(opened, computed);
                 }
             });
@@ -208,6 +251,17 @@ public final class AgreementPart {
         String finding = new ArrayList<>(reports.keySet()).get(index);
         heatmap = KappaHeatmap.of(finding, reports.get(finding));
         heatmapCanvas.redraw();
+        readersTable.removeAll();
+        RatingTable ratings = tables.get(finding);
+        readersTitle.setText("Each reader against the majority of the other readers (" + finding + ", PRESENT positive; "
+                + "ties left out, UNCERTAIN negative):");
+        List<DiagnosticAccuracy> rows = ReaderAccuracy.againstOthers(ratings);
+        for (int r = 0; r < rows.size(); r++) {
+            DiagnosticAccuracy a = rows.get(r);
+            TableItem item = new TableItem(readersTable, SWT.NONE);
+            item.setText(new String[] {ratings.raters().get(r), cell(a.sensitivity()), Integer.toString(a.sensitivity().n().subjects()),
+                cell(a.specificity()), Integer.toString(a.specificity().n().subjects()), cell(a.ppv()), cell(a.npv())});
+        }
     }
 
     private static void paint(GC gc, KappaHeatmap map) {
@@ -289,6 +343,50 @@ public final class AgreementPart {
             loader.save(file.toString(), SWT.IMAGE_PNG);
         } finally {
             image.dispose();
+        }
+    }
+
+    private void askAndExportLabels(String format, String method) {
+        if (project == null) {
+            return;
+        }
+        FileDialog dialog = new FileDialog(table.getShell(), SWT.SAVE);
+        String extension = format.equals("json") ? "json" : "csv";
+        dialog.setFilterExtensions(new String[] {"*." + extension});
+        dialog.setFileName(format + (format.equals("cxr14") || format.equals("json") ? "-" + method : "") + "." + extension);
+        dialog.setOverwrite(true);
+        String chosen = dialog.open();
+        if (chosen == null) {
+            return;
+        }
+        try {
+            ExportReceipt receipt = exportLabels(format, method, Path.of(chosen));
+            summary.setText(String.format(Locale.ROOT, "Wrote %,d record(s) to %s (SHA-256 %s…; sidecar %s)", receipt.records(),
+                    receipt.file(), receipt.sha256().substring(0, 12), receipt.sidecar().getFileName()));
+        } catch (IOException | IllegalArgumentException e) {
+            summary.setText("Could not export: " + e.getMessage());
+        }
+    }
+
+    /** Writes an export of the open project through the export service ({@code lightbox export} does the same). */
+    public ExportReceipt exportLabels(String format, String method, Path file) throws IOException {
+        if (project == null) {
+            throw new IllegalArgumentException("no project is open");
+        }
+        BundleContext context = FrameworkUtil.getBundle(AgreementPart.class).getBundleContext();
+        ServiceTracker<ExportService, ExportService> tracker = new ServiceTracker<>(context, ExportService.class, null);
+        tracker.open();
+        try {
+            ExportService exports = tracker.waitForService(10_000);
+            if (exports == null) {
+                throw new IllegalStateException("no export service");
+            }
+            return exports.export(project.session(), format, ExportOptions.labels(method), file);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } finally {
+            tracker.close();
         }
     }
 

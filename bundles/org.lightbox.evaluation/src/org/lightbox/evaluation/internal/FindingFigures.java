@@ -10,6 +10,7 @@ import java.util.Locale;
 
 import javax.imageio.ImageIO;
 
+import org.lightbox.agreement.Estimate;
 import org.lightbox.evaluation.BinaryScores;
 import org.lightbox.evaluation.Evaluation;
 import org.lightbox.evaluation.internal.Plots.Line;
@@ -26,9 +27,14 @@ public final class FindingFigures {
     private FindingFigures() {
     }
 
-    /** The ROC panel of {@code finding} (the report's). */
+    /** The ROC panel of {@code finding} (the report's), titled with the first model's AUROC and its DeLong interval. */
     static Panel roc(Evaluation e, String finding) {
-        return Figures.roc(e).get(index(e, finding));
+        int f = index(e, finding);
+        Panel p = Figures.roc(e, f);
+        Estimate auroc = e.findings().get(f).auroc().get(0);
+        String title = auroc.interval().map(ci -> String.format(Locale.ROOT, "%s: AUROC %.3f (%.3f–%.3f)", finding, auroc.value(), ci.lower(),
+                ci.upper())).orElse(p.title());
+        return new Panel(title, p.xLabel(), p.yLabel(), p.bands(), p.lines(), p.markers(), p.scale(), p.notes());
     }
 
     /**

@@ -49,13 +49,14 @@ import org.osgi.util.tracker.ServiceTracker;
 class EvaluationViewTest {
 
     private static final String MODEL = "densenet121";
+    private static final String TAG = "test-80-plus";
 
     @TempDir
     Path temp;
 
     @Test
-    @DisplayName("Analysis › Evaluate shows pROC's AUROC for each of the 14 findings, and the false positives of"
-            + " Effusion open in the reading editor")
+    @DisplayName("Analysis › Evaluate shows pROC's AUROC for each of the 14 findings, the false positives of Effusion open in"
+            + " the reading editor, and Effusion split by sex, by age band and by a confounder tag shows pROC's per-stratum AUROCs")
     void evaluationViewMatchesProc() throws Exception {
         WorkbenchDriver.requireDisplay();
         Path predictions = TestProjects.shared("predictions/densenet121_cxr14_test_preds.csv");
@@ -116,7 +117,9 @@ class EvaluationViewTest {
 
     /**
      * With the point chosen on all images, Effusion split by sex shows pROC's per-sex AUROCs with DeLong CIs, images and
-     * positives (auroc-by-sex-pROC.csv, make-view-fixtures.R) and the unpaired DeLong test's p (unpaired-delong-sex-pROC.csv),
+     * positives (auroc-by-sex-pROC.csv, make-view-fixtures.R) and the unpaired DeLong test's p (unpaired-delong-sex-pROC.csv);
+     * the stratum of a reader's confounder tag (put on the images of patients aged 80 or more) and the age band 80+ both show
+     * pROC's AUROC of those images (auroc-age-80-plus-pROC.csv);
      * the cohort table is filled, the figures are drawn and saved as PNG and SVG; the screenshot is evaluation-view.
      */
     private void strataAndFigures(WorkbenchDriver workbench, int effusion) throws Exception {
@@ -172,6 +175,32 @@ class EvaluationViewTest {
         String[] test = workbench.ui(() -> new String[] {strata.getItem(2).getText(0), strata.getItem(2).getText(2)});
         assertEquals(EvaluationPart.STRATA_TEST_ROW, test[0]);
         assertTrue(test[1].startsWith(String.format(Locale.ROOT, "p = %.4f", p)), "R's unpaired DeLong p " + p + ": " + test[1]);
+        String[] old = null;
+        for (String line : Files.readAllLines(Path.of("../org.lightbox.evaluation.tests/fixtures/auroc-age-80-plus-pROC.csv"))) {
+            if (line.startsWith("Effusion,")) {
+                old = line.split(",");
+            }
+        }
+        assertNotNull(old, "pROC's Effusion AUROC at 80 or more");
+        int images = Integer.parseInt(old[1]);
+        int positives = Integer.parseInt(old[2]);
+        String[] expected = {String.format(Locale.ROOT, "%,d (%,d / %,d)", images, positives, images - positives),
+            String.format(Locale.ROOT, "%.3f (%.3f–%.3f)", Double.parseDouble(old[3]), Double.parseDouble(old[4]), Double.parseDouble(old[5]))};
+        for (String[] choice : List.of(new String[] {"tag " + TAG, "tagged"}, new String[] {"age band", "80+"})) {
+            select(workbench, split, choice[0]);
+            String[] row = workbench.ui(() -> {
+                for (int r = 0; r < strata.getItemCount(); r++) {
+                    if (strata.getItem(r).getText(0).equals(choice[1])) {
+                        return new String[] {strata.getItem(r).getText(1), strata.getItem(r).getText(2)};
+                    }
+                }
+                return null;
+            });
+            assertNotNull(row, choice[0] + " has the stratum " + choice[1]);
+            assertEquals(expected[0], row[0], choice[0]);
+            assertEquals(expected[1], row[1], choice[0]);
+        }
+        select(workbench, split, "sex");
         Table cohort = workbench.waitFor(Table.class, EvaluationPart.COHORT_TABLE_ID, 5_000);
         assertEquals(String.format(Locale.ROOT, "%,d", 22_433), workbench.ui(() -> cohort.getItem(0).getText(1)), "images in the cohort");
         workbench.ui(() -> { // the view maximised (as by its Maximize button) for the screenshot
@@ -249,12 +278,16 @@ class EvaluationViewTest {
             ids.add(line.substring(0, line.indexOf(',')));
         }
         Path subset = temp.resolve("Data_Entry_test_split.csv");
+        List<String> aged80 = new java.util.ArrayList<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(labels)),
                 StandardCharsets.UTF_8)); var out = Files.newBufferedWriter(subset)) {
             out.write(in.readLine() + "\n");
             for (String line; (line = in.readLine()) != null;) {
                 if (ids.contains(line.substring(0, line.indexOf(',')))) {
                     out.write(line + "\n");
+                    if (Integer.parseInt(line.split(",")[4]) >= 80) { // Patient Age
+                        aged80.add(line.substring(0, line.indexOf(',')));
+                    }
                 }
             }
         }
@@ -271,6 +304,12 @@ class EvaluationViewTest {
             assertEquals(ids.size(), imported.imported(), imported.summary());
             var scored = importer.importPredictions(session, predictions, MODEL, ImportProgress.NONE);
             assertEquals(ids.size(), scored.imported(), scored.summary());
+            // a reader tags exactly the images of patients aged 80 or more, so that the tag's stratum has R's value
+            var tagger = org.lightbox.model.LightboxFactory.eINSTANCE.createReader();
+            tagger.setId("tagger");
+            session.addReaders(List.of(tagger));
+            var desk = session.desk("tagger");
+            aged80.forEach(id -> desk.tag(id, TAG, org.lightbox.model.ReadValue.PRESENT));
         } finally {
             importers.close();
             stores.close();

@@ -203,6 +203,17 @@ class EvaluationViewTest {
         select(workbench, split, "sex");
         Table cohort = workbench.waitFor(Table.class, EvaluationPart.COHORT_TABLE_ID, 5_000);
         assertEquals(String.format(Locale.ROOT, "%,d", 22_433), workbench.ui(() -> cohort.getItem(0).getText(1)), "images in the cohort");
+        String[] men = Files.readAllLines(Path.of("../org.lightbox.evaluation.tests/fixtures/cohort-men-wilson.csv")).get(1).split(",");
+        String menRow = workbench.ui(() -> {
+            for (int r = 0; r < cohort.getItemCount(); r++) {
+                if (cohort.getItem(r).getText(0).equals("sex = M")) {
+                    return cohort.getItem(r).getText(1);
+                }
+            }
+            return null;
+        });
+        assertEquals(String.format(Locale.ROOT, "%.1f%% (%.1f–%.1f), n = %,d", 100 * Double.parseDouble(men[3]), 100 * Double.parseDouble(men[4]),
+                100 * Double.parseDouble(men[5]), Integer.parseInt(men[2])), menRow, "the share of men with R's Wilson interval");
         workbench.ui(() -> { // the view maximised (as by its Maximize button) for the screenshot
             var parts = workbench.context().getActiveLeaf().get(org.eclipse.e4.ui.workbench.modeling.EPartService.class);
             parts.findPart(EvaluationPart.PART_ID).getParent().getTags().add(org.eclipse.e4.ui.workbench.IPresentationEngine.MAXIMIZED);

@@ -41,7 +41,7 @@ final class CohortPane {
         }
         column("Variable", SWT.LEFT, 210);
         for (String group : cohort.groups()) {
-            column(group, SWT.RIGHT, 190);
+            column(group + " (95% CI)", SWT.RIGHT, 260);
         }
         column("Standardised difference", SWT.RIGHT, 170);
         column("", SWT.LEFT, 80);
@@ -65,15 +65,16 @@ final class CohortPane {
         column.setWidth(width);
     }
 
-    /** A count, "mean (SD), n", or "percentage (n = …)". */
+    /** A count, "mean (SD 16.6; 95% CI …), n = …", or "percentage (95% CI …), n = …" (Wilson). */
     static String value(CohortTable.Row row, int g) {
         double v = row.values()[g];
-        if (row.variable().equals("images") || row.variable().equals("patients")) {
+        double[] ci = row.interval(g, 0.95);
+        if (ci == null) {
             return String.format(Locale.ROOT, "%,d", Math.round(v));
         }
         if (!Double.isNaN(row.spread()[g])) {
-            return String.format(Locale.ROOT, "%.1f (%.1f), n = %,d", v, row.spread()[g], row.n()[g]);
+            return String.format(Locale.ROOT, "%.1f (SD %.1f; %.1f–%.1f), n = %,d", v, row.spread()[g], ci[0], ci[1], row.n()[g]);
         }
-        return String.format(Locale.ROOT, "%.1f%% (n = %,d)", 100 * v, row.n()[g]);
+        return String.format(Locale.ROOT, "%.1f%% (%.1f–%.1f), n = %,d", 100 * v, 100 * ci[0], 100 * ci[1], row.n()[g]);
     }
 }

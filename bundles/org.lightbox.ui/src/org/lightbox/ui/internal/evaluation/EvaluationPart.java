@@ -34,7 +34,6 @@ import org.eclipse.swt.widgets.TabItem;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
-import org.lightbox.agreement.Estimate;
 import org.lightbox.evaluation.ErrorSample;
 import org.lightbox.evaluation.Evaluation;
 import org.lightbox.evaluation.Evaluation.FindingResult;
@@ -159,19 +158,7 @@ public final class EvaluationPart {
         roc.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         calibration = new FigurePane(right, FigurePane.Kind.CALIBRATION);
         calibration.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        for (String format : List.of("png", "svg")) {
-            Button save = new Button(right, SWT.PUSH);
-            save.setText("Save Figures as " + format.toUpperCase(Locale.ROOT) + "…");
-            save.setEnabled(false);
-            save.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-            save.addListener(SWT.Selection, e -> {
-                String folder = FigurePane.chooseFolder(right);
-                if (folder != null) {
-                    saveFigures(Path.of(folder), format);
-                }
-            });
-            saves.add(save);
-        }
+        saves.addAll(FigurePane.saveButtons(right, this::saveFigures));
         Label look = new Label(right, SWT.WRAP);
         look.setText("Look at the errors: a seeded sample of " + SAMPLE + " images of a cell opens in the reading editor,"
                 + " where wrong reference labels can be marked.");
@@ -310,9 +297,9 @@ public final class EvaluationPart {
             PointMetrics m = r.metrics().get(0);
             TableItem item = new TableItem(table, SWT.NONE);
             item.setText(new String[] {r.finding().replace('_', ' '),
-                String.format(Locale.ROOT, "%,d / %,d", r.positives(), r.negatives()), format(r.auroc().get(0), 3),
-                String.format(Locale.ROOT, "%,d", m.n()), format(m.sensitivity(), 2), format(m.specificity(), 2),
-                format(m.ppv(), 2), format(m.npv(), 2), format(m.diagnosticOddsRatio(), 1)});
+                String.format(Locale.ROOT, "%,d / %,d", r.positives(), r.negatives()), Formats.estimate(r.auroc().get(0), 3),
+                String.format(Locale.ROOT, "%,d", m.n()), Formats.estimate(m.sensitivity(), 2), Formats.estimate(m.specificity(), 2),
+                Formats.estimate(m.ppv(), 2), Formats.estimate(m.npv(), 2), Formats.estimate(m.diagnosticOddsRatio(), 1)});
         }
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%s against %s: %,d images, %s.",
                 done.models().get(0), done.data().labels().reference(), done.data().size(), done.split()));
@@ -407,20 +394,6 @@ public final class EvaluationPart {
             case FALSE_NEGATIVE -> "False negatives";
             case TRUE_NEGATIVE -> "True negatives";
         };
-    }
-
-    /** "0.818 (0.810–0.826)", or "undefined: <why>". */
-    static String format(Estimate e, int decimals) {
-        if (e == null) {
-            return "";
-        }
-        if (!e.defined()) {
-            return "undefined";
-        }
-        String f = "%." + decimals + "f";
-        String value = String.format(Locale.ROOT, f, e.value());
-        return e.interval().map(ci -> value + String.format(Locale.ROOT, " (" + f + "–" + f + ")", ci.lower(), ci.upper()))
-                .orElse(value);
     }
 
     @Focus

@@ -4,6 +4,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 
 import org.eclipse.swt.SWT;
@@ -11,6 +15,8 @@ import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.DirectoryDialog;
@@ -110,7 +116,26 @@ final class FigurePane {
         return evaluation != null && finding != null;
     }
 
-    static String chooseFolder(Composite parent) {
+    /** "Save Figures as PNG…" and "…as SVG…" buttons (disabled) that ask for a folder and hand it to {@code save}. */
+    static List<Button> saveButtons(Composite parent, BiConsumer<Path, String> save) {
+        List<Button> buttons = new ArrayList<>();
+        for (String format : List.of("png", "svg")) {
+            Button button = new Button(parent, SWT.PUSH);
+            button.setText("Save Figures as " + format.toUpperCase(Locale.ROOT) + "…");
+            button.setEnabled(false);
+            button.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+            button.addListener(SWT.Selection, e -> {
+                String folder = chooseFolder(parent);
+                if (folder != null) {
+                    save.accept(Path.of(folder), format);
+                }
+            });
+            buttons.add(button);
+        }
+        return buttons;
+    }
+
+    private static String chooseFolder(Composite parent) {
         DirectoryDialog dialog = new DirectoryDialog(parent.getShell());
         dialog.setText("Save the Figures");
         dialog.setMessage("The selected finding's ROC curve and reliability diagram are written into this folder.");

@@ -15,7 +15,6 @@ import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.lightbox.evaluation.Evaluation;
 import org.lightbox.evaluation.PointMetrics;
-import org.lightbox.evaluation.StatisticalTest;
 import org.lightbox.evaluation.Stratification;
 import org.lightbox.ui.internal.parts.RepositoryPart;
 
@@ -108,23 +107,10 @@ final class StrataPane {
             long positives = m.truePositives() + m.falseNegatives();
             new TableItem(table, SWT.NONE).setText(new String[] {stratum.level(),
                 String.format(Locale.ROOT, "%,d (%,d / %,d)", stratum.images(), positives, stratum.images() - positives),
-                EvaluationPart.format(stratum.auroc(), 3), EvaluationPart.format(m.sensitivity(), 2),
-                EvaluationPart.format(m.specificity(), 2)});
+                Formats.estimate(stratum.auroc(), 3), Formats.estimate(m.sensitivity(), 2),
+                Formats.estimate(m.specificity(), 2)});
         }
         new TableItem(table, SWT.NONE).setText(new String[] {TEST_ROW, String.format(Locale.ROOT, "%d strata", s.strata().size()),
-            test(s.auroc()), test(s.sensitivity()), test(s.specificity())});
-    }
-
-    /** "p = 0.0632 (z = -1.86)", "p = 0.659 (χ² = 0.19, df 1)", or "not testable". */
-    static String test(StatisticalTest t) {
-        if (t == null) {
-            return "not testable";
-        }
-        String p = t.p() < 1e-4 ? String.format(Locale.ROOT, "p = %.1e", t.p()) : String.format(Locale.ROOT, "p = %.4f", t.p());
-        return switch (t.distribution()) {
-            case Z -> String.format(Locale.ROOT, "%s (z = %.2f)", p, t.statistic());
-            case T -> String.format(Locale.ROOT, "%s (t = %.2f, df %.0f)", p, t.statistic(), t.degreesOfFreedom());
-            case CHI_SQUARE -> String.format(Locale.ROOT, "%s (χ² = %.2f, df %.0f)", p, t.statistic(), t.degreesOfFreedom());
-        };
+            Formats.test(s.auroc()), Formats.test(s.sensitivity()), Formats.test(s.specificity())});
     }
 }

@@ -221,6 +221,16 @@ class EvaluationViewTest {
         });
         workbench.settle();
         workbench.screenshot("evaluation-view");
+        workbench.ui(() -> {
+            ((org.eclipse.swt.widgets.TabFolder) cohort.getParent()).setSelection(1);
+            return null;
+        });
+        workbench.settle();
+        workbench.screenshot("evaluation-cohort");
+        workbench.ui(() -> {
+            ((org.eclipse.swt.widgets.TabFolder) cohort.getParent()).setSelection(0);
+            return null;
+        });
         Path figures = Files.createDirectories(temp.resolve("figures"));
         for (String format : List.of("png", "svg")) {
             List<Path> written = workbench.ui(() -> partOf(workbench).saveFigures(figures, format));

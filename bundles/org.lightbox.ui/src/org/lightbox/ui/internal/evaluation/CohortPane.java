@@ -43,7 +43,7 @@ final class CohortPane {
         for (String group : cohort.groups()) {
             column(group + " (95% CI)", SWT.RIGHT, 260);
         }
-        column("Standardised difference", SWT.RIGHT, 170);
+        column("Standardised difference", SWT.RIGHT, 200);
         column("", SWT.LEFT, 80);
         for (CohortTable.Row row : cohort.rows()) {
             String[] cells = new String[cohort.groups().size() + 3];

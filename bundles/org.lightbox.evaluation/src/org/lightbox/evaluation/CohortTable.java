@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.lightbox.evaluation.internal.Normal;
+
 /**
  * "Check your cohorts": demographics and finding prevalence per group of images (train / validation / test, or any
  * grouping), with the standardised difference of each variable between groups; a difference above 0.1 is flagged.
@@ -31,6 +33,20 @@ public record CohortTable(List<String> groups, List<Row> rows) {
      * @param standardisedDifference between groups (first minus second with two), NaN for counts
      */
     public record Row(String variable, double[] values, double[] spread, int[] n, double standardisedDifference) {
+
+        /**
+         * The interval of group {@code g}'s value: Wilson for a proportion, mean ± z·SD/√n for a mean; null for a count.
+         */
+        public double[] interval(int g, double confidence) {
+            if (variable.equals("images") || variable.equals("patients")) {
+                return null;
+            }
+            if (!Double.isNaN(spread[g])) {
+                double half = Normal.quantile(1 - (1 - confidence) / 2) * spread[g] / Math.sqrt(n[g]);
+                return new double[] {values[g] - half, values[g] + half};
+            }
+            return Normal.wilson(Math.round(values[g] * n[g]), n[g], confidence);
+        }
 
         /** Whether the groups differ by more than {@link CohortTable#FLAG}. */
         public boolean flagged() {

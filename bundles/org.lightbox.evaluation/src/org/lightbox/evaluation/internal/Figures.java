@@ -24,42 +24,47 @@ final class Figures {
      */
     static List<Panel> roc(Evaluation e) {
         List<Panel> panels = new ArrayList<>();
-        double conf = e.options().confidence();
         for (int f = 0; f < e.findings().size(); f++) {
-            List<Band> bands = new ArrayList<>();
-            List<Line> lines = new ArrayList<>();
-            List<Marker> markers = new ArrayList<>();
-            for (int m = 0; m < e.models().size(); m++) {
-                String colour = Plots.COLOURS[m % Plots.COLOURS.length];
-                BinaryScores s = e.data().finding(m, f);
-                double[][] curve = curve(s);
-                List<double[]> thin = Plots.thin(curve[0], curve[1], 300);
-                double[] x = new double[thin.size()];
-                double[] y = new double[thin.size()];
-                double[] lo = new double[thin.size()];
-                double[] hi = new double[thin.size()];
-                int pos = s.positives();
-                for (int i = 0; i < x.length; i++) {
-                    x[i] = thin.get(i)[0];
-                    y[i] = thin.get(i)[1];
-                    double[] ci = Normal.wilson(Math.round(y[i] * pos), pos, conf);
-                    lo[i] = ci[0];
-                    hi[i] = ci[1];
-                }
-                bands.add(new Band(x, lo, hi, colour));
-                lines.add(new Line(x, y, colour, false));
-                PointMetrics p = e.findings().get(f).metrics().get(m);
-                if (p.sensitivity().defined() && p.specificity().defined()) {
-                    var se = p.sensitivity().interval().orElseThrow();
-                    var sp = p.specificity().interval().orElseThrow();
-                    markers.add(new Marker(1 - p.specificity().value(), p.sensitivity().value(), 1 - sp.upper(), 1 - sp.lower(), se.lower(), se.upper(),
-                            colour));
-                }
-            }
-            String title = e.findings().get(f).finding() + String.format(java.util.Locale.ROOT, " (AUROC %.3f)", e.findings().get(f).auroc().get(0).value());
-            panels.add(new Panel(title, "1 - specificity", "sensitivity", bands, lines, markers, 1));
+            panels.add(roc(e, f));
         }
         return panels;
+    }
+
+    /** The panel of finding {@code f}. */
+    static Panel roc(Evaluation e, int f) {
+        double conf = e.options().confidence();
+        List<Band> bands = new ArrayList<>();
+        List<Line> lines = new ArrayList<>();
+        List<Marker> markers = new ArrayList<>();
+        for (int m = 0; m < e.models().size(); m++) {
+            String colour = Plots.COLOURS[m % Plots.COLOURS.length];
+            BinaryScores s = e.data().finding(m, f);
+            double[][] curve = curve(s);
+            List<double[]> thin = Plots.thin(curve[0], curve[1], 300);
+            double[] x = new double[thin.size()];
+            double[] y = new double[thin.size()];
+            double[] lo = new double[thin.size()];
+            double[] hi = new double[thin.size()];
+            int pos = s.positives();
+            for (int i = 0; i < x.length; i++) {
+                x[i] = thin.get(i)[0];
+                y[i] = thin.get(i)[1];
+                double[] ci = Normal.wilson(Math.round(y[i] * pos), pos, conf);
+                lo[i] = ci[0];
+                hi[i] = ci[1];
+            }
+            bands.add(new Band(x, lo, hi, colour));
+            lines.add(new Line(x, y, colour, false));
+            PointMetrics p = e.findings().get(f).metrics().get(m);
+            if (p.sensitivity().defined() && p.specificity().defined()) {
+                var se = p.sensitivity().interval().orElseThrow();
+                var sp = p.specificity().interval().orElseThrow();
+                markers.add(new Marker(1 - p.specificity().value(), p.sensitivity().value(), 1 - sp.upper(), 1 - sp.lower(), se.lower(), se.upper(),
+                        colour));
+            }
+        }
+        String title = e.findings().get(f).finding() + String.format(java.util.Locale.ROOT, " (AUROC %.3f)", e.findings().get(f).auroc().get(0).value());
+        return new Panel(title, "1 - specificity", "sensitivity", bands, lines, markers, 1);
     }
 
     /** The empirical ROC curve: {fpr[], tpr[]} from (0, 0) to (1, 1), one point per distinct score. */

@@ -20,7 +20,8 @@ public final class Plots {
 
     /** Series colours, colour-blind safe (Okabe-Ito blue and vermillion). */
     static final String[] COLOURS = {"#0072B2", "#D55E00"};
-    private static final int SIZE = 240;
+    /** A panel's side in pixels at zoom 1 (the legend line adds 24 above). */
+    static final int SIZE = 240;
     private static final int LEFT = 44;
     private static final int TOP = 26;
     private static final int BOTTOM = 38;
@@ -38,8 +39,17 @@ public final class Plots {
     record Marker(double x, double y, double xLow, double xHigh, double yLow, double yHigh, String colour) {
     }
 
+    /** A small text in data coordinates (a count above a bin), drawn vertically when {@code vertical}. */
+    record Note(double x, double y, String text, boolean vertical) {
+    }
+
     /** One panel; both axes run from 0 to {@code scale}. */
-    record Panel(String title, String xLabel, String yLabel, List<Band> bands, List<Line> lines, List<Marker> markers, double scale) {
+    record Panel(String title, String xLabel, String yLabel, List<Band> bands, List<Line> lines, List<Marker> markers, double scale,
+            List<Note> notes) {
+
+        Panel(String title, String xLabel, String yLabel, List<Band> bands, List<Line> lines, List<Marker> markers, double scale) {
+            this(title, xLabel, yLabel, bands, lines, markers, scale, List.of());
+        }
     }
 
     /** What a drawing needs: SVG text and Java2D implement it. */
@@ -58,12 +68,17 @@ public final class Plots {
 
     /** Panels in a grid of {@code columns}, as an SVG document, with a legend line at the top. */
     static String svg(List<Panel> panels, int columns, List<String> legend) {
+        return svg(panels, columns, legend, 1);
+    }
+
+    /** The same, its width and height (not its drawing) multiplied by {@code zoom}. */
+    static String svg(List<Panel> panels, int columns, List<String> legend, double zoom) {
         int w = columns * SIZE;
         int rows = (panels.size() + columns - 1) / columns;
         int h = rows * SIZE + 24;
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" font-family=\"sans-serif\">%n"
-                        + "<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>%n", w, h, w, h));
+                        + "<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>%n", Math.round(w * zoom), Math.round(h * zoom), w, h));
         Canvas c = new Canvas() {
             @Override
             public void polygon(double[] x, double[] y, String colour, double opacity) {
@@ -96,13 +111,20 @@ public final class Plots {
 
     /** The same drawing as an image. */
     static BufferedImage png(List<Panel> panels, int columns, List<String> legend) {
+        return png(panels, columns, legend, 1);
+    }
+
+    /** The same drawing magnified by {@code zoom} (vector-drawn at that size, not scaled afterwards). */
+    static BufferedImage png(List<Panel> panels, int columns, List<String> legend, double zoom) {
         int rows = (panels.size() + columns - 1) / columns;
-        BufferedImage image = new BufferedImage(columns * SIZE, rows * SIZE + 24, BufferedImage.TYPE_INT_RGB);
+        BufferedImage image = new BufferedImage((int) Math.round(columns * SIZE * zoom), (int) Math.round((rows * SIZE + 24) * zoom),
+                BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        g.scale(zoom, zoom);
         Canvas c = new Canvas() {
             @Override
             public void polygon(double[] x, double[] y, String colour, double opacity) {
@@ -189,6 +211,9 @@ public final class Plots {
                 c.polyline(new double[] {f.px(m.xLow()), f.px(m.xHigh())}, new double[] {f.py(m.y()), f.py(m.y())}, "#000000", 1, false);
                 c.polyline(new double[] {f.px(m.x()), f.px(m.x())}, new double[] {f.py(m.yLow()), f.py(m.yHigh())}, "#000000", 1, false);
                 c.circle(f.px(m.x()), f.py(m.y()), 3.5, m.colour());
+            }
+            for (Note n : panel.notes()) {
+                c.text(f.px(n.x()) + (n.vertical() ? 3 : 0), f.py(n.y()), n.text(), 8, !n.vertical(), n.vertical());
             }
         }
     }

@@ -29,10 +29,11 @@ import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.DirectoryDialog;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.TabFolder;
+import org.eclipse.swt.widgets.TabItem;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
-import org.lightbox.agreement.Estimate;
 import org.lightbox.evaluation.ErrorSample;
 import org.lightbox.evaluation.Evaluation;
 import org.lightbox.evaluation.Evaluation.FindingResult;
@@ -54,8 +55,10 @@ import jakarta.inject.Inject;
 /**
  * The evaluation view: a model's predictions in the open project against a reference (source labels or a
  * consensus), per finding AUROC with its DeLong CI and the metrics at an operating point chosen on half of the
- * patients and measured on the other half, each with its interval and n; the ROC curve of the chosen finding;
- * seeded samples of its true/false positives/negatives opened in the reading editor, so that a reader can look
+ * patients and measured on the other half (or both on all images), each with its interval and n; the chosen
+ * finding's ROC curve (pointwise band, operating point) and reliability diagram (n per bin), saved as PNG or SVG;
+ * the finding split by sex, age band, view position or a confounder tag (per stratum AUROC, sensitivity and
+ * specificity with intervals and n, and the tests of difference); the cohort table (standardised differences); seeded samples of its true/false positives/negatives opened in the reading editor, so that a reader can look
  * at the errors; and the full HTML report (ROC with CI bands, calibration, the seed paper's tables).
  */
 public final class EvaluationPart {
@@ -68,12 +71,19 @@ public final class EvaluationPart {
     public static final String STATUS_ID = "evaluation.status";
     public static final String TABLE_ID = "evaluation.table";
     public static final String CELL_ID_PREFIX = "evaluation.cell.";
+    public static final String CHOSEN_ON_ID = "evaluation.chosenOn";
+    public static final String STRATA_SPLIT_ID = StrataPane.SPLIT_ID;
+    public static final String STRATA_TABLE_ID = StrataPane.TABLE_ID;
+    public static final String STRATA_TEST_ROW = StrataPane.TEST_ROW;
+    public static final String COHORT_TABLE_ID = CohortPane.TABLE_ID;
     /** Images per cell of the 2x2 table opened for review: one 8×6 contact sheet. */
     public static final int SAMPLE = 48;
     static final long SEED = 20_261_122L;
     private static final String[] POINTS = {"youden", "sensitivity:0.9", "specificity:0.9", "fixed:0.5"};
-    private static final String[] POINT_NAMES = {"Youden's J (chosen on even patients)", "Sensitivity ≥ 0.90",
+    private static final String[] POINT_NAMES = {"Youden's J", "Sensitivity ≥ 0.90",
         "Specificity ≥ 0.90", "Fixed threshold 0.5"};
+    private static final String[] SPLITS = {"patients", "none"};
+    private static final String[] SPLIT_NAMES = {"even patients, measured on the others", "all images"};
 
     @Inject
     private UISynchronize sync;
@@ -90,11 +100,16 @@ public final class EvaluationPart {
     private Combo model;
     private Combo reference;
     private Combo point;
+    private Combo chosenOn;
     private Button run;
     private Button report;
     private Label status;
     private Table table;
-    private RocCanvas roc;
+    private FigurePane roc;
+    private FigurePane calibration;
+    private final List<Button> saves = new ArrayList<>();
+    private StrataPane strata;
+    private CohortPane cohort;
     private final List<Button> cells = new ArrayList<>();
     private Evaluation evaluation;
 
@@ -113,6 +128,9 @@ public final class EvaluationPart {
         point = combo(bar, "Operating point", POINT_ID);
         point.setItems(POINT_NAMES);
         point.select(0);
+        chosenOn = combo(bar, "chosen on", CHOSEN_ON_ID);
+        chosenOn.setItems(SPLIT_NAMES);
+        chosenOn.select(0);
         run = new Button(bar, SWT.PUSH);
         run.setText("Evaluate");
         run.setData(RepositoryPart.WIDGET_ID, RUN_ID);
@@ -124,13 +142,23 @@ public final class EvaluationPart {
         status = new Label(parent, SWT.WRAP);
         status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         status.setData(RepositoryPart.WIDGET_ID, STATUS_ID);
-        SashForm sash = new SashForm(parent, SWT.HORIZONTAL);
-        sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        createTable(sash);
+        TabFolder tabs = new TabFolder(parent, SWT.TOP);
+        tabs.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        SashForm sash = new SashForm(tabs, SWT.HORIZONTAL);
+        TabItem findings = new TabItem(tabs, SWT.NONE);
+        findings.setText("Findings, figures and strata");
+        findings.setControl(sash);
+        SashForm left = new SashForm(sash, SWT.VERTICAL);
+        createTable(left);
+        strata = new StrataPane(left);
+        left.setWeights(55, 45);
         Composite right = new Composite(sash, SWT.NONE);
         right.setLayout(new GridLayout(2, true));
-        roc = new RocCanvas(right);
-        roc.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
+        roc = new FigurePane(right, FigurePane.Kind.ROC);
+        roc.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        calibration = new FigurePane(right, FigurePane.Kind.CALIBRATION);
+        calibration.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        saves.addAll(FigurePane.saveButtons(right, this::saveFigures));
         Label look = new Label(right, SWT.WRAP);
         look.setText("Look at the errors: a seeded sample of " + SAMPLE + " images of a cell opens in the reading editor,"
                 + " where wrong reference labels can be marked.");
@@ -144,7 +172,11 @@ public final class EvaluationPart {
             button.addListener(SWT.Selection, e -> openCell(cell));
             cells.add(button);
         }
-        sash.setWeights(60, 40);
+        TabItem cohortTab = new TabItem(tabs, SWT.NONE);
+        cohortTab.setText("Cohort");
+        cohort = new CohortPane(tabs);
+        cohortTab.setControl(cohort.control());
+        sash.setWeights(50, 50);
         showProject();
     }
 
@@ -181,8 +213,11 @@ public final class EvaluationPart {
 
     private void showProject() {
         evaluation = null;
+        roc.show(null, null);
+        calibration.show(null, null);
         table.removeAll();
         cells.forEach(b -> b.setEnabled(false));
+        saves.forEach(b -> b.setEnabled(false));
         report.setEnabled(false);
         model.removeAll();
         reference.removeAll();
@@ -210,6 +245,7 @@ public final class EvaluationPart {
         String chosenModel = model.getText();
         String chosenReference = reference.getText();
         String rule = POINTS[Math.max(0, point.getSelectionIndex())];
+        String split = SPLITS[Math.max(0, chosenOn.getSelectionIndex())];
         OpenProject evaluated = project;
         run.setEnabled(false);
         status.setText("Evaluating " + chosenModel + " against " + chosenReference + "…");
@@ -220,7 +256,8 @@ public final class EvaluationPart {
                 if (evaluator == null) {
                     throw new IllegalStateException("the evaluation service is not running");
                 }
-                EvaluationOptions options = new EvaluationOptions(0.95, rule, "patients", Double.NaN, List.of(), null);
+                EvaluationOptions options = new EvaluationOptions(0.95, rule, split, Double.NaN,
+                        ProjectEvaluationData.strataColumns(data), null);
                 Evaluation done = evaluator.evaluate(data, options);
                 sync.asyncExec(() -> show(evaluated, done));
             } catch (RuntimeException | InterruptedException e) {
@@ -252,14 +289,17 @@ public final class EvaluationPart {
         evaluation = done;
         run.setEnabled(true);
         report.setEnabled(true);
+        saves.forEach(b -> b.setEnabled(true));
+        strata.show(done);
+        cohort.show(done.cohort());
         table.removeAll();
         for (FindingResult r : done.findings()) {
             PointMetrics m = r.metrics().get(0);
             TableItem item = new TableItem(table, SWT.NONE);
             item.setText(new String[] {r.finding().replace('_', ' '),
-                String.format(Locale.ROOT, "%,d / %,d", r.positives(), r.negatives()), format(r.auroc().get(0), 3),
-                String.format(Locale.ROOT, "%,d", m.n()), format(m.sensitivity(), 2), format(m.specificity(), 2),
-                format(m.ppv(), 2), format(m.npv(), 2), format(m.diagnosticOddsRatio(), 1)});
+                String.format(Locale.ROOT, "%,d / %,d", r.positives(), r.negatives()), Formats.estimate(r.auroc().get(0), 3),
+                String.format(Locale.ROOT, "%,d", m.n()), Formats.estimate(m.sensitivity(), 2), Formats.estimate(m.specificity(), 2),
+                Formats.estimate(m.ppv(), 2), Formats.estimate(m.npv(), 2), Formats.estimate(m.diagnosticOddsRatio(), 1)});
         }
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%s against %s: %,d images, %s.",
                 done.models().get(0), done.data().labels().reference(), done.data().size(), done.split()));
@@ -275,7 +315,9 @@ public final class EvaluationPart {
             return;
         }
         FindingResult r = evaluation.findings().get(index);
-        roc.show(evaluation.data().finding(0, index), r.auroc().get(0), r.metrics().get(0));
+        roc.show(evaluation, r.finding());
+        calibration.show(evaluation, r.finding());
+        strata.finding(r.finding());
         PointMetrics m = r.metrics().get(0);
         long[] counts = {m.truePositives(), m.falsePositives(), m.falseNegatives(), m.trueNegatives()};
         for (int c = 0; c < cells.size(); c++) {
@@ -314,6 +356,21 @@ public final class EvaluationPart {
         return ids;
     }
 
+    /** Writes the selected finding's ROC and reliability diagram into {@code folder} as "png" or "svg". */
+    public List<Path> saveFigures(Path folder, String format) {
+        if (evaluation == null || !roc.showing()) {
+            return List.of();
+        }
+        try {
+            List<Path> written = List.of(roc.save(folder, format), calibration.save(folder, format));
+            status.setText("Wrote " + written.get(0).getFileName() + " and " + written.get(1).getFileName() + " to " + folder + ".");
+            return written;
+        } catch (IOException | RuntimeException e) {
+            status.setText("Cannot write the figures to " + folder + ": " + e.getMessage());
+            return List.of();
+        }
+    }
+
     private void saveReport() {
         DirectoryDialog dialog = new DirectoryDialog(report.getShell());
         dialog.setText("Save the Evaluation Report");
@@ -337,20 +394,6 @@ public final class EvaluationPart {
             case FALSE_NEGATIVE -> "False negatives";
             case TRUE_NEGATIVE -> "True negatives";
         };
-    }
-
-    /** "0.818 (0.810–0.826)", or "undefined: <why>". */
-    static String format(Estimate e, int decimals) {
-        if (e == null) {
-            return "";
-        }
-        if (!e.defined()) {
-            return "undefined";
-        }
-        String f = "%." + decimals + "f";
-        String value = String.format(Locale.ROOT, f, e.value());
-        return e.interval().map(ci -> value + String.format(Locale.ROOT, " (" + f + "–" + f + ")", ci.lower(), ci.upper()))
-                .orElse(value);
     }
 
     @Focus

@@ -6,9 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.HashSet;
+import java.util.TreeMap;
 
 import org.lightbox.evaluation.EvaluationData;
 import org.lightbox.evaluation.LabelTable;
+import org.lightbox.model.ConfounderTag;
 import org.lightbox.model.ConsensusLabel;
 import org.lightbox.model.Finding;
 import org.lightbox.model.ImageRecord;
@@ -31,6 +35,11 @@ final class ProjectEvaluationData {
     /** The reference choice for source labels; any other value names a consensus method. */
     static final String SOURCE = "source labels";
     static final List<String> CONSENSUS_METHODS = List.of("majority", "dawid-skene", "adjudication");
+    static final String SEX = "Patient Gender";
+    static final String VIEW = "View Position";
+    static final String AGE_BAND = "Age Band";
+    /** Prefix of a confounder tag's column: "tagged" where the source or any reader tagged the image present, else "not tagged". */
+    static final String TAG = "Tag ";
 
     private ProjectEvaluationData() {
     }
@@ -44,6 +53,23 @@ final class ProjectEvaluationData {
             }
         }
         return references;
+    }
+
+    /** The metadata columns the evaluation can split by: sex, age band, view position, then one per confounder tag code. */
+    static List<String> strataColumns(EvaluationData data) {
+        List<String> columns = new ArrayList<>(List.of(SEX, AGE_BAND, VIEW));
+        data.labels().metadata().keySet().stream().filter(c -> c.startsWith(TAG)).sorted().forEach(columns::add);
+        return columns;
+    }
+
+    /** "sex", "age band", "view position", "tag chest-drain". */
+    static String displayName(String column) {
+        return switch (column) {
+            case SEX -> "sex";
+            case AGE_BAND -> "age band";
+            case VIEW -> "view position";
+            default -> column.startsWith(TAG) ? "tag " + column.substring(TAG.length()) : column;
+        };
     }
 
     static EvaluationData load(ProjectSession session, String model, String reference) {
@@ -109,7 +135,7 @@ final class ProjectEvaluationData {
             throw new IllegalArgumentException("No image has both predictions of '" + model + "' for every finding and a "
                     + reference + " reference for each.");
         }
-        LabelTable labels = table(reference, ids, used, truth, metadata);
+        LabelTable labels = table(reference, ids, used, truth, metadata, tags(session, images, ids));
         double[][][] matrix = new double[1][used.size()][ids.size()];
         for (int i = 0; i < ids.size(); i++) {
             for (int u = 0; u < used.size(); u++) {
@@ -130,7 +156,7 @@ final class ProjectEvaluationData {
     }
 
     private static LabelTable table(String reference, List<String> ids, List<String> used, List<boolean[]> truth,
-            List<String[]> metadata) {
+            List<String[]> metadata, Map<String, String[]> tags) {
         boolean[][] byFinding = new boolean[used.size()][ids.size()];
         for (int i = 0; i < ids.size(); i++) {
             for (int u = 0; u < used.size(); u++) {
@@ -146,7 +172,48 @@ final class ProjectEvaluationData {
             }
             columns.put(names[c], column);
         }
+        columns.put(AGE_BAND, java.util.Arrays.stream(columns.get("Patient Age")).map(ProjectEvaluationData::ageBand)
+                .toArray(String[]::new));
+        tags.forEach((code, column) -> columns.put(TAG + code, column));
         return new LabelTable("project", reference, ids.toArray(String[]::new), List.copyOf(used), byFinding, columns);
+    }
+
+    /** The 20-year band of an age, as {@link org.lightbox.evaluation.Stratification#levels} makes them ("40-59", "80+"). */
+    static String ageBand(String age) {
+        if (age == null || age.isBlank()) {
+            return "(missing)";
+        }
+        int band = (int) Math.floor(Double.parseDouble(age) / 20);
+        return band >= 4 ? "80+" : band < 0 ? "<0" : String.format(Locale.ROOT, "%d-%d", 20 * band, 20 * band + 19);
+    }
+
+    /** Per tag code present anywhere (image's own tags and readers' tags), "tagged" / "not tagged" per evaluated image. */
+    private static Map<String, String[]> tags(ProjectSession session, List<ImageRecord> images, List<String> ids) {
+        Map<String, Set<String>> tagged = new TreeMap<>();
+        Map<String, ImageRecord> byId = new HashMap<>();
+        images.forEach(image -> byId.put(image.getImageId(), image));
+        List<ConfounderTag> all = new ArrayList<>();
+        for (String id : ids) {
+            all.addAll(byId.get(id).getConfounderTags());
+        }
+        session.readerTags().values().forEach(all::addAll);
+        for (ConfounderTag tag : all) {
+            Set<String> present = tagged.computeIfAbsent(tag.getCode(), code -> new HashSet<>());
+            if (tag.getPresent() == ReadValue.PRESENT && tag.eContainer() instanceof ImageRecord image) {
+                present.add(image.getImageId());
+            }
+        }
+        session.readerTags().forEach((id, list) -> list.stream().filter(t -> t.getPresent() == ReadValue.PRESENT)
+                .forEach(t -> tagged.get(t.getCode()).add(id)));
+        Map<String, String[]> columns = new LinkedHashMap<>();
+        tagged.forEach((code, present) -> {
+            String[] column = new String[ids.size()];
+            for (int i = 0; i < column.length; i++) {
+                column[i] = present.contains(ids.get(i)) ? "tagged" : "not tagged";
+            }
+            columns.put(code, column);
+        });
+        return columns;
     }
 
     private static String[] metadata(ImageRecord image) {

@@ -101,6 +101,11 @@ class EvaluationViewTest {
             workbench.press(falsePositives);
             workbench.waitUntil("the reading editor holds the sample", 30_000, () -> readingImages(workbench) != null
                     && readingImages(workbench).size() == EvaluationPart.SAMPLE);
+            assertEquals("Effusion", workbench.ui(() -> {
+                var parts = workbench.context().getActiveLeaf().get(org.eclipse.e4.ui.workbench.modeling.EPartService.class);
+                var editor = ((ReadingEditorPart) parts.findPart(ReadingEditorPart.PART_ID).getObject()).editor();
+                return editor.sheetMode() && editor.questionFinding() != null ? editor.questionFinding().getCode() : null;
+            }), "the sample opens as contact sheets asking 'is this Effusion?'");
             Evaluation evaluation = evaluationOf(workbench);
             double threshold = evaluation.findings().get(effusion).points().get(0).threshold();
             OpenProject open = workbench.context().get(OpenProject.class);

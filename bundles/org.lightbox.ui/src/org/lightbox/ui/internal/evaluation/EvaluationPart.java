@@ -350,7 +350,7 @@ public final class EvaluationPart {
         }
         parts.showPart(editor, PartState.ACTIVATE);
         if (editor.getObject() instanceof ReadingEditorPart reading) {
-            reading.read(project, images);
+            reading.review(project, images, r.finding()); // sheets asking "is this <finding>?"
             reading.setFocus();
         }
         return ids;

@@ -49,6 +49,14 @@ public final class ReadingEditorPart {
         editor.open(new ReadingSession(session, ReaderIdentity.desk(session), images, System::currentTimeMillis));
     }
 
+    /** Reviews images on contact sheets that ask "is this &lt;finding&gt;?" (the evaluation's error cells). */
+    public void review(OpenProject opened, List<ImageRecord> images, String findingCode) {
+        project = opened;
+        var session = opened.session();
+        editor.review(new ReadingSession(session, ReaderIdentity.desk(session), images, System::currentTimeMillis),
+                findingCode);
+    }
+
     public ReadingEditor editor() {
         return editor;
     }

@@ -139,6 +139,23 @@ public final class ReadingEditor {
         canvas.control().setFocus();
     }
 
+    /**
+     * Starts a review set: the images on contact sheets, each sheet asking "is this &lt;finding&gt;?" (the
+     * finding by code; unknown codes leave the sheets in mark-and-set mode).
+     */
+    public void review(ReadingSession session, String findingCode) {
+        open(session);
+        if (session == null) {
+            return;
+        }
+        for (int f = 0; f < session.findings().size(); f++) {
+            if (session.findings().get(f).getCode().equals(findingCode)) {
+                question.select(f + 1);
+            }
+        }
+        enterSheet(0);
+    }
+
     public ReadingSession session() {
         return reading;
     }

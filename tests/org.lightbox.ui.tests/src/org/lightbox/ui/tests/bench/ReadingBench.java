@@ -15,7 +15,7 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
-import org.lightbox.demo.Cxr14Schema;
+import org.lightbox.dataset.Cxr14Schema;
 import org.lightbox.imaging.ThumbnailCache;
 import org.lightbox.model.ImageFormat;
 import org.lightbox.model.ImageRecord;

@@ -149,7 +149,7 @@ class ExportTest {
     }
 
     @Test
-    @DisplayName("The JSON export keeps each label's provenance: method, support, read count, time and the reads behind it")
+    @DisplayName("The JSON export keeps each label's provenance: method, support, read count, time, who voted what and the reads behind it")
     void jsonExport() throws Exception {
         ExportService exports = Projects.service(ExportService.class, null);
         try (ProjectSession s = decided()) {
@@ -167,6 +167,7 @@ class ExportTest {
             assertEquals("adjudication", effusion.get("method"));
             assertEquals("PRESENT", effusion.get("value"));
             assertEquals(4.0, ((Number) effusion.get("readCount")).doubleValue());
+            assertEquals("r1:PRESENT;r2:ABSENT;r3:UNCERTAIN;adj:PRESENT", effusion.get("votes"));
             List<?> reads = (List<?>) effusion.get("reads");
             assertEquals(List.of("r1", "r2", "r3", "adj"), reads.stream().map(r -> ((Map<?, ?>) r).get("reader")).toList());
             assertFalse(Files.readString(file).contains("Dr r1"), "reader names only on request");

@@ -91,7 +91,7 @@ final class DisagreementPanel {
         bar.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         Button open = new Button(bar, SWT.PUSH);
         open.setText("Open in Reading Editor");
-        open.setToolTipText("Reads the selected cases' images (or all listed, when none is selected); double-click a row does the same");
+        open.setToolTipText("Reads the selected cases' images; double-click a row does the same");
         open.setData(RepositoryPart.WIDGET_ID, AgreementPart.OPEN_CASES_ID);
         open.addListener(SWT.Selection, e -> openSelected());
         new Label(bar, SWT.NONE).setText("Adjudicator:");
@@ -142,10 +142,11 @@ final class DisagreementPanel {
         for (int index : selected) {
             chosen.add(rows.get(index));
         }
-        List<String> images = Disagreements.images(chosen.isEmpty() ? rows : chosen);
-        if (!images.isEmpty()) {
-            opener.accept(images);
+        if (chosen.isEmpty()) {
+            status.setText("Select the cases to read first (shift- or ctrl-click for several).");
+            return;
         }
+        opener.accept(Disagreements.images(chosen));
     }
 
     /** Settles the queued cases with a reader's reads, in a job; the status line reports the counts. */

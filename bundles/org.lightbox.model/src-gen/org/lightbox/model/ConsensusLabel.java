@@ -27,6 +27,7 @@ import org.eclipse.emf.ecore.EObject;
  *   <li>{@link org.lightbox.model.ConsensusLabel#getSupport <em>Support</em>}</li>
  *   <li>{@link org.lightbox.model.ConsensusLabel#getReadCount <em>Read Count</em>}</li>
  *   <li>{@link org.lightbox.model.ConsensusLabel#getDecidedAt <em>Decided At</em>}</li>
+ *   <li>{@link org.lightbox.model.ConsensusLabel#getVotes <em>Votes</em>}</li>
  * </ul>
  *
  * @see org.lightbox.model.LightboxPackage#getConsensusLabel()
@@ -190,5 +191,30 @@ public interface ConsensusLabel extends EObject {
 	 * @generated
 	 */
 	void setDecidedAt(Date value);
+
+	/**
+	 * Returns the value of the '<em><b>Votes</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Who voted what: the reads the method decided on, as reader id and value pairs, e.g. "r1:PRESENT;r2:ABSENT" (null when not recorded).
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Votes</em>' attribute.
+	 * @see #setVotes(String)
+	 * @see org.lightbox.model.LightboxPackage#getConsensusLabel_Votes()
+	 * @model
+	 * @generated
+	 */
+	String getVotes();
+
+	/**
+	 * Sets the value of the '{@link org.lightbox.model.ConsensusLabel#getVotes <em>Votes</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Votes</em>' attribute.
+	 * @see #getVotes()
+	 * @generated
+	 */
+	void setVotes(String value);
 
 } // ConsensusLabel

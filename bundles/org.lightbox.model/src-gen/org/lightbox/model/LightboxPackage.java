@@ -733,13 +733,22 @@ public interface LightboxPackage extends EPackage {
 	int CONSENSUS_LABEL__DECIDED_AT = 6;
 
 	/**
+	 * The feature id for the '<em><b>Votes</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int CONSENSUS_LABEL__VOTES = 7;
+
+	/**
 	 * The number of structural features of the '<em>Consensus Label</em>' class.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @generated
 	 * @ordered
 	 */
-	int CONSENSUS_LABEL_FEATURE_COUNT = 7;
+	int CONSENSUS_LABEL_FEATURE_COUNT = 8;
 
 	/**
 	 * The number of operations of the '<em>Consensus Label</em>' class.
@@ -1821,6 +1830,17 @@ public interface LightboxPackage extends EPackage {
 	EAttribute getConsensusLabel_DecidedAt();
 
 	/**
+	 * Returns the meta object for the attribute '{@link org.lightbox.model.ConsensusLabel#getVotes <em>Votes</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Votes</em>'.
+	 * @see org.lightbox.model.ConsensusLabel#getVotes()
+	 * @see #getConsensusLabel()
+	 * @generated
+	 */
+	EAttribute getConsensusLabel_Votes();
+
+	/**
 	 * Returns the meta object for class '{@link org.lightbox.model.ConfounderTag <em>Confounder Tag</em>}'.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -2733,6 +2753,14 @@ public interface LightboxPackage extends EPackage {
 		 * @generated
 		 */
 		EAttribute CONSENSUS_LABEL__DECIDED_AT = eINSTANCE.getConsensusLabel_DecidedAt();
+
+		/**
+		 * The meta object literal for the '<em><b>Votes</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute CONSENSUS_LABEL__VOTES = eINSTANCE.getConsensusLabel_Votes();
 
 		/**
 		 * The meta object literal for the '{@link org.lightbox.model.impl.ConfounderTagImpl <em>Confounder Tag</em>}' class.

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
                 "  cxr14       Data_Entry CSV: Image Index,Finding Labels (PRESENT joined with |, or No Finding),… (needs --method)",
                 "  long        one row per read: image, patient key, reader, finding, value, time",
                 "  json        consensus labels with their provenance and the reads behind them (needs --method)",
-                "  exclusions  quality-flagged images: image, patient key, issue, raised by, score, time",
+                "  exclusions  quality-flagged images: image, patient key, issue, raised by (reader id for reader flags), score, time, source (image|reader)",
                 "  reads       every read in Google's expert-reads layout, which 'lightbox import reads' reads back",
                 "", "Examples:", "  ./lightbox export cxr14.lightbox --format cxr14 --method majority --out consensus.csv",
                 "  ./lightbox export cxr14.lightbox --format long --out reads.csv"})

@@ -161,7 +161,17 @@ public final class DefaultConsensusRunner implements ConsensusRunner {
         label.setSupport(d.support());
         label.setReadCount(d.readCount());
         label.setDecidedAt(at);
+        label.setVotes(votes(d));
         return label;
+    }
+
+    /** Who voted what, as stored with the label: {@code r1:PRESENT;r2:ABSENT}, in the decision's vote order. */
+    static String votes(ConsensusDecision d) {
+        StringBuilder text = new StringBuilder();
+        for (ConsensusDecision.Vote vote : d.votes()) {
+            text.append(text.isEmpty() ? "" : ";").append(vote.reader()).append(':').append(vote.value().getLiteral());
+        }
+        return text.toString();
     }
 
     /** New candidates for new ties, and open ones updated; a tie already resolved or dismissed is left alone. */

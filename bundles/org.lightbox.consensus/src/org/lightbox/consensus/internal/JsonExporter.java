@@ -81,6 +81,7 @@ public final class JsonExporter implements Exporter {
                     .append(", \"support\": ").append(Text.json(l.getSupport()))
                     .append(", \"readCount\": ").append(l.getReadCount())
                     .append(", \"decidedAt\": ").append(Text.json(Text.time(l.getDecidedAt())))
+                    .append(", \"votes\": ").append(Text.json(l.getVotes()))
                     .append(", \"reads\": [");
             List<Read> behind = reads.getOrDefault(image.getImageId() + "\n" + l.getFinding().getCode(), List.of());
             for (int r = 0; r < behind.size(); r++) {

@@ -34,6 +34,7 @@ import org.lightbox.model.ReadValue;
  *   <li>{@link org.lightbox.model.impl.ConsensusLabelImpl#getSupport <em>Support</em>}</li>
  *   <li>{@link org.lightbox.model.impl.ConsensusLabelImpl#getReadCount <em>Read Count</em>}</li>
  *   <li>{@link org.lightbox.model.impl.ConsensusLabelImpl#getDecidedAt <em>Decided At</em>}</li>
+ *   <li>{@link org.lightbox.model.impl.ConsensusLabelImpl#getVotes <em>Votes</em>}</li>
  * </ul>
  *
  * @generated
@@ -158,6 +159,26 @@ public class ConsensusLabelImpl extends MinimalEObjectImpl.Container implements 
 	 * @ordered
 	 */
 	protected Date decidedAt = DECIDED_AT_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #getVotes() <em>Votes</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getVotes()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final String VOTES_EDEFAULT = null;
+
+	/**
+	 * The cached value of the '{@link #getVotes() <em>Votes</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getVotes()
+	 * @generated
+	 * @ordered
+	 */
+	protected String votes = VOTES_EDEFAULT;
 
 	/**
 	 * <!-- begin-user-doc -->
@@ -379,6 +400,29 @@ public class ConsensusLabelImpl extends MinimalEObjectImpl.Container implements 
 	 * @generated
 	 */
 	@Override
+	public String getVotes() {
+		return votes;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setVotes(String newVotes) {
+		String oldVotes = votes;
+		votes = newVotes;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, LightboxPackage.CONSENSUS_LABEL__VOTES, oldVotes, votes));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public Object eGet(int featureID, boolean resolve, boolean coreType) {
 		switch (featureID) {
 			case LightboxPackage.CONSENSUS_LABEL__IMAGE:
@@ -397,6 +441,8 @@ public class ConsensusLabelImpl extends MinimalEObjectImpl.Container implements 
 				return getReadCount();
 			case LightboxPackage.CONSENSUS_LABEL__DECIDED_AT:
 				return getDecidedAt();
+			case LightboxPackage.CONSENSUS_LABEL__VOTES:
+				return getVotes();
 		}
 		return super.eGet(featureID, resolve, coreType);
 	}
@@ -429,6 +475,9 @@ public class ConsensusLabelImpl extends MinimalEObjectImpl.Container implements 
 				return;
 			case LightboxPackage.CONSENSUS_LABEL__DECIDED_AT:
 				setDecidedAt((Date)newValue);
+				return;
+			case LightboxPackage.CONSENSUS_LABEL__VOTES:
+				setVotes((String)newValue);
 				return;
 		}
 		super.eSet(featureID, newValue);
@@ -463,6 +512,9 @@ public class ConsensusLabelImpl extends MinimalEObjectImpl.Container implements 
 			case LightboxPackage.CONSENSUS_LABEL__DECIDED_AT:
 				setDecidedAt(DECIDED_AT_EDEFAULT);
 				return;
+			case LightboxPackage.CONSENSUS_LABEL__VOTES:
+				setVotes(VOTES_EDEFAULT);
+				return;
 		}
 		super.eUnset(featureID);
 	}
@@ -489,6 +541,8 @@ public class ConsensusLabelImpl extends MinimalEObjectImpl.Container implements 
 				return readCount != READ_COUNT_EDEFAULT;
 			case LightboxPackage.CONSENSUS_LABEL__DECIDED_AT:
 				return DECIDED_AT_EDEFAULT == null ? decidedAt != null : !DECIDED_AT_EDEFAULT.equals(decidedAt);
+			case LightboxPackage.CONSENSUS_LABEL__VOTES:
+				return VOTES_EDEFAULT == null ? votes != null : !VOTES_EDEFAULT.equals(votes);
 		}
 		return super.eIsSet(featureID);
 	}
@@ -513,6 +567,8 @@ public class ConsensusLabelImpl extends MinimalEObjectImpl.Container implements 
 		result.append(readCount);
 		result.append(", decidedAt: ");
 		result.append(decidedAt);
+		result.append(", votes: ");
+		result.append(votes);
 		result.append(')');
 		return result.toString();
 	}

@@ -851,6 +851,16 @@ public class LightboxPackageImpl extends EPackageImpl implements LightboxPackage
 	 * @generated
 	 */
 	@Override
+	public EAttribute getConsensusLabel_Votes() {
+		return (EAttribute)consensusLabelEClass.getEStructuralFeatures().get(7);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public EClass getConfounderTag() {
 		return confounderTagEClass;
 	}
@@ -1311,6 +1321,7 @@ public class LightboxPackageImpl extends EPackageImpl implements LightboxPackage
 		createEAttribute(consensusLabelEClass, CONSENSUS_LABEL__SUPPORT);
 		createEAttribute(consensusLabelEClass, CONSENSUS_LABEL__READ_COUNT);
 		createEAttribute(consensusLabelEClass, CONSENSUS_LABEL__DECIDED_AT);
+		createEAttribute(consensusLabelEClass, CONSENSUS_LABEL__VOTES);
 
 		confounderTagEClass = createEClass(CONFOUNDER_TAG);
 		createEAttribute(confounderTagEClass, CONFOUNDER_TAG__CODE);
@@ -1453,6 +1464,7 @@ public class LightboxPackageImpl extends EPackageImpl implements LightboxPackage
 		initEAttribute(getConsensusLabel_Support(), ecorePackage.getEDouble(), "support", null, 0, 1, ConsensusLabel.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getConsensusLabel_ReadCount(), ecorePackage.getEInt(), "readCount", null, 0, 1, ConsensusLabel.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getConsensusLabel_DecidedAt(), ecorePackage.getEDate(), "decidedAt", null, 0, 1, ConsensusLabel.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getConsensusLabel_Votes(), ecorePackage.getEString(), "votes", null, 0, 1, ConsensusLabel.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
 		initEClass(confounderTagEClass, ConfounderTag.class, "ConfounderTag", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
 		initEAttribute(getConfounderTag_Code(), ecorePackage.getEString(), "code", null, 1, 1, ConfounderTag.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);

@@ -29,7 +29,8 @@ public final class Migrations {
             "migrations/V1__initial.sql",
             "migrations/V2__predictions_and_patient_secret.sql",
             "migrations/V3__image_query_indexes.sql",
-            "migrations/V4__reading_desk.sql");
+            "migrations/V4__reading_desk.sql",
+            "migrations/V5__consensus_votes.sql");
 
     private static final Pattern SCRIPT_NAME = Pattern.compile("V(\\d+)__(\\w+)\\.sql");
 

@@ -133,6 +133,28 @@ class ConsensusRunnerTest {
     }
 
     @Test
+    @DisplayName("Every stored label keeps who voted what: majority, Dawid-Skene and adjudication alike, missing reads left out")
+    void labelsKeepTheVotes() throws Exception {
+        ConsensusRunner runner = Projects.service(ConsensusRunner.class, null);
+        try (ProjectSession s = Projects.create(dir.resolve("t.lightbox"))) {
+            panel(s);
+            ConsensusOptions options = ConsensusOptions.DEFAULT.withAdjudicators(Set.of("adj")).withDecidedAt(DECIDED);
+            runner.run(s, "majority", options);
+            runner.run(s, "dawid-skene", options);
+            for (String method : List.of("majority", "dawid-skene")) {
+                Map<String, String> votes = s.consensusLabels(method).stream().filter(l -> l.getFinding().getCode().equals("Effusion"))
+                        .collect(Collectors.toMap(l -> l.getImage().getImageId(), ConsensusLabel::getVotes));
+                assertEquals(Map.of("i1", "r1:PRESENT;r2:PRESENT;r3:PRESENT", "i2", "r1:ABSENT;r2:PRESENT;r3:ABSENT",
+                        "i3", "r1:PRESENT;r2:ABSENT;r3:UNCERTAIN", "i4", "r1:PRESENT;r3:ABSENT"), votes, method);
+            }
+            Projects.read(s, "adj", "i3", "Effusion", PRESENT, T0.plusSeconds(86_400));
+            runner.adjudicate(s, options);
+            assertEquals("r1:PRESENT;r2:ABSENT;r3:UNCERTAIN;adj:PRESENT",
+                    s.consensusLabels(ConsensusOptions.ADJUDICATION).get(0).getVotes());
+        }
+    }
+
+    @Test
     @DisplayName("Unknown methods and findings are refused with the ones that exist")
     void unknownNamesAreRefused() throws Exception {
         ConsensusRunner runner = Projects.service(ConsensusRunner.class, null);

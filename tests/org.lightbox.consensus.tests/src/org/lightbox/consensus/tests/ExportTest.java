@@ -149,7 +149,7 @@ class ExportTest {
     }
 
     @Test
-    @DisplayName("The JSON export keeps each label's provenance: method, support, read count, time and the reads behind it")
+    @DisplayName("The JSON export keeps each label's provenance: method, support, read count, time, who voted what and the reads behind it")
     void jsonExport() throws Exception {
         ExportService exports = Projects.service(ExportService.class, null);
         try (ProjectSession s = decided()) {
@@ -167,6 +167,7 @@ class ExportTest {
             assertEquals("adjudication", effusion.get("method"));
             assertEquals("PRESENT", effusion.get("value"));
             assertEquals(4.0, ((Number) effusion.get("readCount")).doubleValue());
+            assertEquals("r1:PRESENT;r2:ABSENT;r3:UNCERTAIN;adj:PRESENT", effusion.get("votes"));
             List<?> reads = (List<?>) effusion.get("reads");
             assertEquals(List.of("r1", "r2", "r3", "adj"), reads.stream().map(r -> ((Map<?, ?>) r).get("reader")).toList());
             assertFalse(Files.readString(file).contains("Dr r1"), "reader names only on request");
@@ -199,11 +200,48 @@ class ExportTest {
             Path file = dir.resolve("exclude.csv");
             exports.export(s, "exclusions", ExportOptions.READS, file);
             List<String> lines = Files.readAllLines(file);
-            assertEquals(List.of("Image Index,Patient Key,Issue,Raised By,Score,Raised At",
-                    "i5," + s.pseudonym("p4") + ",ROTATED,detector,0.93,2026-01-07T08:00:00Z"), lines);
+            assertEquals(List.of("Image Index,Patient Key,Issue,Raised By,Score,Raised At,Source",
+                    "i5," + s.pseudonym("p4") + ",ROTATED,detector,0.93,2026-01-07T08:00:00Z,image"), lines);
             exports.export(s, "exclusions", new ExportOptions(null, true, CREATED), file);
             assertTrue(Files.readString(file).contains("SMITH^JOHN"));
         }
+    }
+
+    @Test
+    @DisplayName("The exclusion list also names the flags readers raised at the reading desk, by reader id, notes only when asked")
+    void readerFlagsInExclusions() throws Exception {
+        ExportService exports = Projects.service(ExportService.class, null);
+        try (ProjectSession s = decided()) {
+            s.desk("r2").raise("i2", QualityIssue.LATERAL, "lateral film of Jane Doe");
+            s.desk("r1").raise("i5", QualityIssue.INVERTED, null);
+            s.desk("r1").raise("i2", QualityIssue.NON_CHEST, "abdomen");
+            s.desk("r1").clear("i2", QualityIssue.NON_CHEST);
+            Path file = dir.resolve("exclude.csv");
+            exports.export(s, "exclusions", ExportOptions.READS, file);
+            List<String> lines = Files.readAllLines(file);
+            assertEquals(4, lines.size(), String.join("\n", lines));
+            assertEquals(List.of("i2", s.pseudonym("p1"), "LATERAL", "r2", "", "reader"), dropTime(lines.get(1)));
+            assertEquals("i5," + s.pseudonym("p4") + ",ROTATED,detector,0.93,2026-01-07T08:00:00Z,image", lines.get(2));
+            assertEquals(List.of("i5", s.pseudonym("p4"), "INVERTED", "r1", "", "reader"), dropTime(lines.get(3)));
+            String text = Files.readString(file);
+            assertFalse(text.contains("Jane Doe") || text.contains("Dr r"), "no notes nor reader names without identifiers");
+            assertFalse(text.contains("NON_CHEST"), "a cleared flag is not listed");
+            exports.export(s, "exclusions", new ExportOptions(null, true, CREATED), file);
+            lines = Files.readAllLines(file);
+            assertEquals(4, lines.size(), String.join("\n", lines));
+            assertTrue(lines.get(1).startsWith("i2,") && lines.get(1).contains(",LATERAL,r2,,") && lines.get(1).contains(",reader,lateral film of Jane Doe,"),
+                    lines.get(1));
+            assertTrue(lines.get(3).startsWith("i5,") && lines.get(3).contains(",INVERTED,r1,,") && lines.get(3).contains(",reader,,/films/"),
+                    lines.get(3));
+        }
+    }
+
+    /** The cells of an exclusion row without its Raised At (a reader flag is stamped with the time it was raised). */
+    private static List<String> dropTime(String line) {
+        List<String> cells = new java.util.ArrayList<>(List.of(line.split(",", -1)));
+        assertTrue(cells.get(5).isEmpty() || Instant.parse(cells.get(5)).isAfter(Instant.EPOCH), line);
+        cells.remove(5);
+        return cells;
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.lightbox.store.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -211,7 +212,7 @@ abstract class ProjectStoreContract {
     }
 
     @Test
-    @DisplayName("consensus labels round-trip per image and per method, and putting one again replaces it")
+    @DisplayName("consensus labels round-trip per image and per method with who voted what, and putting one again replaces it")
     void consensusRoundTrips() {
         Project project = Fixtures.project();
         ImageRecord a = Fixtures.fullImage(project, "a.png");
@@ -220,11 +221,15 @@ abstract class ProjectStoreContract {
         var majorityA = Fixtures.consensus(a, finding(project, "Pneumothorax"), "majority", ReadValue.PRESENT, 2.0 / 3, 3);
         var dawidSkeneA = Fixtures.consensus(a, finding(project, "Pneumothorax"), "dawid-skene", ReadValue.PRESENT, 0.97, 3);
         var majorityB = Fixtures.consensus(b, finding(project, "Effusion"), "majority", ReadValue.ABSENT, 1.0, 2);
+        majorityA.setVotes("r1:PRESENT;r2:PRESENT;r3:ABSENT");
+        dawidSkeneA.setVotes("r1:PRESENT;r2:PRESENT;r3:ABSENT");
         try (ProjectSession session = createProject(where)) {
             session.addImages(List.of(a, b));
             session.putConsensusLabels(List.of(majorityA, dawidSkeneA, majorityB));
+            assertNull(session.consensusLabels("majority").get(1).getVotes(), "a label without votes keeps none");
             majorityB.setValue(ReadValue.UNCERTAIN);
             majorityB.setSupport(0.5);
+            majorityB.setVotes("r1:ABSENT;r2:UNCERTAIN");
             session.putConsensusLabels(List.of(majorityB));
         }
         try (ProjectSession session = store.open(where)) {

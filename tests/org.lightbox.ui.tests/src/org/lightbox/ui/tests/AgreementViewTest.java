@@ -9,11 +9,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
+import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Canvas;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.junit.jupiter.api.DisplayName;
@@ -31,23 +35,30 @@ import org.lightbox.model.ReaderRole;
 import org.lightbox.store.ProjectSession;
 import org.lightbox.store.ProjectStore;
 import org.lightbox.store.StoreLocation;
+import org.lightbox.ui.OpenProject;
 import org.lightbox.ui.internal.parts.AgreementPart;
+import org.lightbox.ui.internal.parts.ReadingEditorPart;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
 
-/** Analysis › Agreement in the real workbench: the per-finding table, the reader × reader heatmap, its PNG and SVG. */
+/**
+ * Analysis › Agreement in the real workbench: the per-finding table, the reader × reader heatmap, its PNG and SVG, the
+ * disagreement list opened in the reading editor, and adjudication.
+ */
 class AgreementViewTest {
 
     private static final LightboxFactory F = LightboxFactory.eINSTANCE;
     private static final List<String> READERS = List.of("ann", "bob", "cat", "dan");
+    private static final List<Integer> TIES = List.of(10, 25, 40, 55);
 
     @TempDir
     Path temp;
 
     /**
      * 60 images read for Effusion and Pneumothorax by four readers: ann and bob read alike (kappa 1 by definition),
-     * cat flips every fifth image and dan every third.
+     * cat flips every fifth image and dan every third; eve, the adjudicator, reads Pneumothorax only on the four images
+     * where cat and dan both err (10, 25, 40, 55), the 2:2 ties that majority queues.
      */
     private Path project() throws Exception {
         List<ImageRecord> images = new ArrayList<>();
@@ -67,6 +78,10 @@ class AgreementViewTest {
                 r.setRole(ReaderRole.RADIOLOGIST);
                 readers.add(r);
             }
+            Reader eve = F.createReader();
+            eve.setId("eve");
+            eve.setRole(ReaderRole.RADIOLOGIST);
+            readers.add(eve);
             s.addReaders(readers);
             for (String finding : List.of("Effusion", "Pneumothorax")) {
                 int period = finding.equals("Effusion") ? 3 : 4;
@@ -85,9 +100,19 @@ class AgreementViewTest {
                     }
                 }
             }
+            for (int i : TIES) {
+                Read read = F.createRead();
+                read.setReader(s.project().getReaders().get(READERS.size()));
+                read.setImage(s.image(String.format("img-%02d", i)).orElseThrow());
+                read.setFinding(s.project().getLabelSchema().getFindings().stream()
+                        .filter(f -> f.getCode().equals("Pneumothorax")).findFirst().orElseThrow());
+                read.setValue(i % 4 == 0 ? ReadValue.PRESENT : ReadValue.ABSENT);
+                read.setReadAt(new Date(1_760_100_000_000L + 1000L * i));
+                s.recordRead(read);
+            }
             ServiceTracker<ConsensusRunner, ConsensusRunner> consensus = new ServiceTracker<>(context, ConsensusRunner.class, null);
             consensus.open();
-            consensus.waitForService(10_000).run(s, "majority", ConsensusOptions.DEFAULT);
+            consensus.waitForService(10_000).run(s, "majority", ConsensusOptions.DEFAULT.withAdjudicators(Set.of("eve")));
             consensus.close();
         } finally {
             tracker.close();
@@ -96,7 +121,7 @@ class AgreementViewTest {
     }
 
     @Test
-    @DisplayName("Analysis › Agreement shows kappa, alpha and AC1 with intervals per finding, readers against the others, a heatmap as PNG and SVG, and exports labels")
+    @DisplayName("Analysis › Agreement shows kappa, alpha and AC1 with intervals per finding, readers against the others, a heatmap as PNG and SVG, exports labels, lists the disagreements, opens them in the reading editor and applies adjudication")
     void agreementView() throws Exception {
         WorkbenchDriver.requireDisplay();
         Path project = project();
@@ -153,9 +178,70 @@ class AgreementViewTest {
             assertEquals(60, records);
             assertEquals(61, Files.readAllLines(labels).size());
             assertTrue(Files.readString(temp.resolve("consensus.csv.json")).contains("\"method\": \"majority\""));
-            workbench.settle();
-            Path shot = workbench.screenshot("agreement-view");
-            assertTrue(Files.size(shot) > 10_000, "screenshot " + shot + " looks empty");
+            disagreements(workbench);
         }
+    }
+
+    /**
+     * The disagreement list: cat or dan errs on 28 of the 60 images (12 multiples of 5, 20 of the form 3k + 1, 4 both),
+     * for each finding, so 56 cases; the 8 where both err are 2:2 ties in the adjudication queue. Selected cases open in
+     * the reading editor; eve's reads settle the 4 Pneumothorax ties.
+     */
+    private void disagreements(WorkbenchDriver workbench) throws Exception {
+        Table cases = workbench.waitFor(Table.class, AgreementPart.DISAGREEMENTS_ID, 5_000);
+        workbench.waitUntil("56 cases", 10_000, () -> cases.getItemCount() == 56);
+        List<String> rows = workbench.ui(() -> Stream.of(cases.getItems())
+                .map(i -> i.getText(0) + "|" + i.getText(1) + "|" + i.getText(3) + "|" + i.getText(2)).toList());
+        assertEquals("img-00|Effusion|ann PRESENT, bob PRESENT, cat ABSENT, dan PRESENT|", rows.get(0));
+        assertTrue(rows.contains("img-10|Effusion|ann ABSENT, bob ABSENT, cat PRESENT, dan PRESENT|OPEN"), rows.toString());
+        assertTrue(rows.contains("img-40|Pneumothorax|ann PRESENT, bob PRESENT, cat ABSENT, dan ABSENT, eve PRESENT|OPEN"), rows.toString());
+        assertEquals(8, rows.stream().filter(r -> r.endsWith("|OPEN")).count(), rows.toString());
+        assertEquals(28, rows.stream().map(r -> r.substring(0, r.indexOf('|'))).distinct().count());
+        workbench.settle();
+        Path shot = workbench.screenshot("agreement-view");
+        assertTrue(Files.size(shot) > 10_000, "screenshot " + shot + " looks empty");
+
+        int first = rows.indexOf("img-10|Effusion|ann ABSENT, bob ABSENT, cat PRESENT, dan PRESENT|OPEN");
+        int second = rows.indexOf("img-40|Pneumothorax|ann PRESENT, bob PRESENT, cat ABSENT, dan ABSENT, eve PRESENT|OPEN");
+        workbench.ui(() -> {
+            cases.setSelection(new int[] {first, second});
+            return null;
+        });
+        workbench.send(cases, SWT.DefaultSelection);
+        workbench.waitUntil("the reading editor holds the two cases", 30_000, () -> List.of("img-10", "img-40").equals(readingImages(workbench)));
+
+        Combo adjudicator = workbench.waitFor(Combo.class, AgreementPart.ADJUDICATOR_ID, 5_000);
+        assertEquals(List.of("ann", "bob", "cat", "dan", "eve"), workbench.ui(() -> List.of(adjudicator.getItems())));
+        workbench.choose(adjudicator, "eve");
+        workbench.press(workbench.waitFor(Button.class, AgreementPart.ADJUDICATE_ID, 5_000));
+        Label status = workbench.waitFor(Label.class, AgreementPart.ADJUDICATION_STATUS_ID, 5_000);
+        workbench.waitUntil("the adjudication's report", 30_000, () -> workbench.ui(status::getText).startsWith("eve settled"));
+        assertEquals("eve settled 4 of 8 open case(s): 4 'adjudication' label(s) stored, 4 case(s) resolved, 4 still open"
+                + " (no read by eve yet).", workbench.ui(status::getText));
+        OpenProject open = workbench.context().get(OpenProject.class);
+        List<String> labels = open.session().consensusLabels("adjudication").stream()
+                .map(l -> l.getImage().getImageId() + " " + l.getFinding().getCode() + " " + l.getValue().getLiteral()).toList();
+        assertEquals(List.of("img-10 Pneumothorax ABSENT", "img-25 Pneumothorax ABSENT", "img-40 Pneumothorax PRESENT",
+                "img-55 Pneumothorax ABSENT"), labels.stream().sorted().toList());
+        assertEquals(List.of("OPEN", "OPEN", "OPEN", "OPEN", "RESOLVED", "RESOLVED", "RESOLVED", "RESOLVED"),
+                open.session().candidates("adjudication").stream().map(c -> c.getStatus().getLiteral()).sorted().toList());
+        workbench.waitUntil("the list shows the resolved ties", 30_000, () -> workbench.ui(() -> cases.getItemCount() == 56
+                && Stream.of(cases.getItems()).filter(i -> i.getText(2).equals("RESOLVED")).count() == 4));
+        assertEquals("eve", workbench.ui(adjudicator::getText), "the adjudicator stays chosen when the view recomputes");
+        workbench.clickMenu("Analysis", "Agreement");
+        workbench.settle();
+        workbench.screenshot("agreement-adjudicated");
+    }
+
+    private static List<String> readingImages(WorkbenchDriver workbench) {
+        return workbench.ui(() -> {
+            var parts = workbench.context().getActiveLeaf().get(org.eclipse.e4.ui.workbench.modeling.EPartService.class);
+            var reading = parts.findPart(ReadingEditorPart.PART_ID);
+            if (reading == null || !(reading.getObject() instanceof ReadingEditorPart editor)
+                    || editor.editor().session() == null) {
+                return null;
+            }
+            return editor.editor().session().images().stream().map(ImageRecord::getImageId).sorted().toList();
+        });
     }
 }

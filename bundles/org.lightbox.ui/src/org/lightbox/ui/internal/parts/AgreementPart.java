@@ -18,7 +18,11 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UISynchronize;
+import org.eclipse.e4.ui.model.application.MApplication;
+import org.eclipse.e4.ui.workbench.modeling.EModelService;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
@@ -40,10 +44,12 @@ import org.lightbox.agreement.AgreementReport;
 import org.lightbox.agreement.DiagnosticAccuracy;
 import org.lightbox.agreement.Estimate;
 import org.lightbox.agreement.RatingTable;
+import org.lightbox.consensus.ConsensusOptions;
 import org.lightbox.consensus.ExportOptions;
 import org.lightbox.consensus.ExportReceipt;
 import org.lightbox.consensus.ExportService;
 import org.lightbox.consensus.ReadTables;
+import org.lightbox.model.Read;
 import org.lightbox.ui.OpenProject;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
@@ -52,7 +58,9 @@ import org.osgi.util.tracker.ServiceTracker;
 /**
  * How far the open project's readers agree: per finding Fleiss' kappa, Krippendorff's alpha and Gwet's AC1 with their
  * 95% intervals and n, and for the selected finding a reader × reader heatmap of Cohen's kappa, exportable as PNG and
- * SVG. Computed in a job from the current reads; the UI thread only paints.
+ * SVG; each reader against the others; the cases the readers disagree on (opened in the reading editor) and the
+ * adjudication of the queued ties ({@link DisagreementPanel}). Computed in a job from the current reads; the UI thread
+ * only paints.
  */
 public final class AgreementPart {
 
@@ -60,6 +68,11 @@ public final class AgreementPart {
     public static final String HEATMAP_ID = "agreement.heatmap";
     public static final String SUMMARY_ID = "agreement.summary";
     public static final String READERS_ID = "agreement.readers";
+    public static final String DISAGREEMENTS_ID = "agreement.disagreements";
+    public static final String OPEN_CASES_ID = "agreement.disagreements.open";
+    public static final String ADJUDICATOR_ID = "agreement.adjudicator";
+    public static final String ADJUDICATE_ID = "agreement.adjudicate";
+    public static final String ADJUDICATION_STATUS_ID = "agreement.adjudication.status";
     /** {@code heatmap canvas.getData(PART_KEY)} is this part, so that tests and exporters can reach {@link #export}. */
     public static final String PART_KEY = "lightbox.agreement.part";
     static final String[] STATISTICS = {"Fleiss' kappa", "Krippendorff's alpha", "Gwet's AC1"};
@@ -74,6 +87,12 @@ public final class AgreementPart {
 
     @Inject
     private UISynchronize sync;
+    @Inject
+    private EPartService parts;
+    @Inject
+    private EModelService models;
+    @Inject
+    private MApplication application;
 
     private Label summary;
     private Table table;
@@ -83,6 +102,7 @@ public final class AgreementPart {
     private final Map<String, AgreementReport> reports = new LinkedHashMap<>();
     private final Map<String, RatingTable> tables = new LinkedHashMap<>();
     private KappaHeatmap heatmap;
+    private DisagreementPanel disagreements;
     private OpenProject project;
 
     @PostConstruct
@@ -138,12 +158,20 @@ public final class AgreementPart {
             column.setText(READER_COLUMNS[c]);
             column.setWidth(READER_WIDTHS[c]);
         }
-        heatmapCanvas = new Canvas(parent, SWT.BORDER | SWT.DOUBLE_BUFFERED);
+        SashForm bottom = new SashForm(parent, SWT.HORIZONTAL);
+        Composite cases = new Composite(bottom, SWT.NONE);
+        GridLayout casesLayout = new GridLayout(1, false);
+        casesLayout.marginWidth = 0;
+        casesLayout.marginHeight = 0;
+        cases.setLayout(casesLayout);
+        disagreements = new DisagreementPanel(cases, sync, () -> project, this::openInEditor, () -> show(project));
+        heatmapCanvas = new Canvas(bottom, SWT.BORDER | SWT.DOUBLE_BUFFERED);
         heatmapCanvas.setData(RepositoryPart.WIDGET_ID, HEATMAP_ID);
         heatmapCanvas.setData(PART_KEY, this);
         GridData canvasData = new GridData(SWT.FILL, SWT.FILL, true, true);
         canvasData.heightHint = 360;
-        heatmapCanvas.setLayoutData(canvasData);
+        bottom.setLayoutData(canvasData);
+        bottom.setWeights(55, 45);
         heatmapCanvas.setBackground(parent.getDisplay().getSystemColor(SWT.COLOR_WHITE));
         heatmapCanvas.addPaintListener(e -> {
             if (heatmap != null) {
@@ -169,13 +197,16 @@ public final class AgreementPart {
         table.removeAll();
         readersTable.removeAll();
         heatmapCanvas.redraw();
+        disagreements.project(opened);
         if (opened == null) {
             summary.setText("No project is open.");
             return;
         }
         summary.setText("Computing agreement on " + opened.name() + "…");
         Job job = Job.create("Agreement on " + opened.name(), monitor -> {
-            Map<String, RatingTable> tables = ReadTables.byFinding(opened.session().project(), opened.session().allReads(), r -> true);
+            List<Read> reads = opened.session().allReads();
+            Map<String, RatingTable> tables = ReadTables.byFinding(opened.session().project(), reads, r -> true);
+            List<Disagreements.Row> cases = Disagreements.of(reads, opened.session().candidates(ConsensusOptions.ADJUDICATION));
             Map<String, AgreementReport> computed = new LinkedHashMap<>();
             AgreementAnalysis analysis = analysis();
             for (Map.Entry<String, RatingTable> t : tables.entrySet()) {
@@ -190,6 +221,7 @@ public final class AgreementPart {
                 if (!table.isDisposed() && opened == project) {
                     this.tables.putAll(tables);
                     fill(opened, computed);
+                    disagreements.show(cases);
                 }
             });
             return Status.OK_STATUS;
@@ -387,6 +419,12 @@ public final class AgreementPart {
             throw new IOException("interrupted", e);
         } finally {
             tracker.close();
+        }
+    }
+
+    private void openInEditor(List<String> imageIds) {
+        if (project != null) {
+            ReadingEditors.open(parts, models, application, project, project.session().imagesById(imageIds));
         }
     }
 

@@ -88,7 +88,8 @@ public final class ReadingEditor {
         stack = new Composite(root, SWT.NONE);
         stack.setLayout(stackLayout);
         stack.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
-        canvas = new ImageCanvas(stack, this::updateStatus);
+        prefetch = new ImagePrefetch(fileOf, decoders);
+        canvas = new ImageCanvas(stack, this::updateStatus, prefetch::viewSize);
         canvas.control().setData(WIDGET_ID, CANVAS_ID);
         sheet = new ContactSheet(stack, this::updateStatus, sheetCache, fileOf, decoders);
         sheet.control().setData(WIDGET_ID, SHEET_ID);
@@ -100,7 +101,6 @@ public final class ReadingEditor {
         status = new Label(root, SWT.NONE);
         status.setData(WIDGET_ID, STATUS_ID);
         status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1));
-        prefetch = new ImagePrefetch(fileOf, decoders);
         canvas.control().addListener(SWT.KeyDown, this::singleKey);
         sheet.control().addListener(SWT.KeyDown, this::sheetKey);
         panel.findingsTable().addListener(SWT.KeyDown, e -> {
@@ -136,6 +136,7 @@ public final class ReadingEditor {
         stackLayout.topControl = canvas.control();
         stack.layout();
         showCurrent();
+        refreshPanel();
         canvas.control().setFocus();
     }
 
@@ -292,7 +293,6 @@ public final class ReadingEditor {
         ImageRecord image = reading.current();
         if (image == null) {
             canvas.showMessage("Nothing to read.");
-            refreshPanel();
             return;
         }
         CompletableFuture<DisplayedImage> decoded = prefetch.at(reading.images(), reading.position());
@@ -308,7 +308,6 @@ public final class ReadingEditor {
                 }
             }));
         }
-        refreshPanel();
     }
 
     private void afterUndoRedo() {
@@ -450,7 +449,11 @@ public final class ReadingEditor {
             problem = "Not recorded: " + ex.getMessage();
             MessageDialog.openError(root.getShell(), "Lightbox", problem);
         }
-        updateStatus();
+        if (sheetMode) {
+            updateStatus();
+        } else {
+            refreshPanel();
+        }
     }
 
     /** Review mode: the page's answers to its question, committed before another page is shown. */

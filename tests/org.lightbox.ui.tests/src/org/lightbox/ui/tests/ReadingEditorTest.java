@@ -199,6 +199,59 @@ class ReadingEditorTest {
         }
     }
 
+    @Test
+    @DisplayName("on the 96 real CXR14 PNGs both modes work: calls by key, a sheet of real thumbnails, answers stored")
+    void bothModesOnRealCxr14Images() throws Exception {
+        WorkbenchDriver.requireDisplay();
+        Path project = TestProjects.cxr14(demoFolder);
+        System.setProperty(ReaderIdentity.PROPERTY, READER);
+        System.setProperty(org.lightbox.imaging.ThumbnailCache.DIRECTORY_PROPERTY, demoFolder.resolve("thumbnails").toString());
+        try (WorkbenchDriver workbench = WorkbenchDriver.start("-project", project.toString())) {
+            Table table = workbench.waitFor(Table.class, RepositoryPart.TABLE_ID, 30_000);
+            workbench.waitUntil("the 96 images are listed", 30_000, () -> table.getItemCount() == 96);
+            workbench.ui(() -> {
+                table.selectAll();
+                table.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+                return null;
+            });
+            workbench.clickMenu("Image", "Read");
+            ReadingDriver reading = new ReadingDriver(workbench);
+            ReadingEditor editor = reading.editor();
+            Canvas canvas = workbench.waitFor(Canvas.class, ReadingEditor.CANVAS_ID, 30_000);
+            workbench.waitUntil("the first CXR14 image is shown", 30_000, editor::imageShown);
+            reading.focus(canvas);
+            for (int i = 0; i < 3; i++) {
+                int next = i + 1;
+                reading.type(ReadingKeys.FINDING_KEYS.charAt(7));  // 8: Pneumothorax
+                reading.press(SWT.CR, false);
+                workbench.waitUntil("the next image", 10_000, () -> editor.session().position() == next);
+            }
+            workbench.screenshot("reading-single-cxr14");
+            reading.type(ReadingKeys.SHEET);
+            Canvas sheet = workbench.waitFor(Canvas.class, ReadingEditor.SHEET_ID, 10_000);
+            Combo question = workbench.waitFor(Combo.class, ReadingEditor.QUESTION_ID, 1_000);
+            workbench.choose(question, workbench.ui(() -> question.getItem(8)));        // Is this Pneumothorax?
+            reading.focus(sheet);
+            workbench.waitUntil("the sheet's real thumbnails are loaded", 60_000, () -> editor.sheetPending() == 0);
+            Rectangle area = workbench.ui(sheet::getClientArea);
+            reading.click(sheet, area.width / 16, area.height / 12, true);            // cell 0: not pneumothorax
+            workbench.screenshot("reading-sheet-cxr14");
+            reading.press(SWT.ARROW_RIGHT, false);
+            try (ProjectSession session = sqlite().open(new StoreLocation.SqliteFile(project))) {
+                Map<String, ReadValue> pneumothorax = new HashMap<>();
+                for (Read read : session.desk(READER).reads()) {
+                    if (read.getFinding().getCode().equals("Pneumothorax")) {
+                        pneumothorax.put(read.getImage().getImageId(), read.getValue());
+                    }
+                }
+                assertEquals(48, pneumothorax.size(), "the first sheet's 48 answers (3 images read before included)");
+                assertEquals(1, pneumothorax.values().stream().filter(v -> v == ReadValue.ABSENT).count());
+            }
+        } finally {
+            System.clearProperty(org.lightbox.imaging.ThumbnailCache.DIRECTORY_PROPERTY);
+        }
+    }
+
     static ProjectStore sqlite() throws Exception {
         BundleContext context = FrameworkUtil.getBundle(ReadingEditorTest.class).getBundleContext();
         ServiceTracker<ProjectStore, ProjectStore> tracker = new ServiceTracker<>(context, context.createFilter(

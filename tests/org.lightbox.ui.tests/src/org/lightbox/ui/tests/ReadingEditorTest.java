@@ -116,6 +116,15 @@ class ReadingEditorTest {
                         () -> editor.session().position() == Math.min(49, image + 1));
             }
             assertEquals(49, workbench.ui(() -> editor.session().position()));
+
+            workbench.clickMenu("Image", "Reading Throughput");
+            Table throughput = workbench.waitFor(Table.class, org.lightbox.ui.internal.parts.ThroughputPart.TABLE_ID, 10_000);
+            List<String> mineRow = workbench.ui(() -> java.util.stream.Stream.of(throughput.getItems())
+                    .filter(item -> item.getText(0).equals(READER)).map(item -> item.getText(3) + " | " + item.getText(4))
+                    .toList());
+            assertEquals(1, mineRow.size(), "one session of this reader: " + mineRow);
+            assertTrue(mineRow.getFirst().startsWith("50 | "), "50 images, images/min with its interval: " + mineRow);
+            assertTrue(mineRow.getFirst().matches("50 \\| [0-9.]+ \\([0-9.]+–[0-9.]+\\)"), mineRow.getFirst());
             assertEquals(before, workbench.ui(() -> editor.session().images().getFirst().getImageId()));
 
             try (ProjectSession session = sqlite().open(new StoreLocation.SqliteFile(demoFolder.resolve(DemoProject.FILE_NAME)))) {

@@ -1,9 +1,7 @@
 package org.lightbox.ui.internal.reading;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -217,7 +215,7 @@ public final class ReadingEditor {
                 }
             }
             if (sheetMode) {
-                badges();
+                SheetReview.badges(reading, sheet);
             }
             return true;
         }
@@ -375,28 +373,9 @@ public final class ReadingEditor {
         if (!sheetMode) {
             return;
         }
-        sheet.marked().clear();
-        Finding q = questionFinding();
-        if (q != null) {
-            Map<String, Map<String, ReadValue>> calls = reading.callsOn(sheet.pageImages());
-            for (int i = sheet.first(); i < sheet.end(); i++) {
-                if (calls.get(reading.images().get(i).getImageId()).get(q.getCode()) == ReadValue.ABSENT) {
-                    sheet.marked().set(i);
-                }
-            }
-        }
-        badges();
+        SheetReview.show(reading, sheet, questionFinding());
         sheetShownAt = System.currentTimeMillis();
         updateStatus();
-    }
-
-    private void badges() {
-        Map<String, Map<String, ReadValue>> calls = reading.callsOn(sheet.pageImages());
-        Map<String, String> text = new java.util.HashMap<>();
-        calls.forEach((id, byCode) -> text.put(id, String.join(" ", byCode.entrySet().stream()
-                .filter(c -> c.getValue() != ReadValue.ABSENT).map(c -> c.getKey() + (c.getValue()
-                        == ReadValue.UNCERTAIN ? "?" : "")).toList())));
-        sheet.badges(text);
     }
 
     private void sheetKey(Event e) {
@@ -422,18 +401,10 @@ public final class ReadingEditor {
             } else if (e.character == ReadingKeys.MARK) {
                 sheet.toggleMark(sheet.focus());
                 sheet.focus(sheet.focus() + 1);
-            } else if (e.character == 'o') {
-                commitSheet();
+            } else if (e.character == 'o' || e.character == ReadingKeys.SHEET || e.keyCode == SWT.ESC) {
+                commitSheet();                        // o: the focused image full size, Esc comes back here
                 sheetMode = false;
-                fromSheet = true;
-                stackLayout.topControl = canvas.control();
-                stack.layout();
-                reading.go(sheet.focus());
-                showCurrent();
-                canvas.control().setFocus();
-            } else if (e.character == ReadingKeys.SHEET || e.keyCode == SWT.ESC) {
-                commitSheet();
-                sheetMode = false;
+                fromSheet = e.character == 'o';
                 stackLayout.topControl = canvas.control();
                 stack.layout();
                 reading.go(sheet.focus());
@@ -459,46 +430,27 @@ public final class ReadingEditor {
     /** Review mode: the page's answers to its question, committed before another page is shown. */
     private void commitSheet() {
         Finding q = questionFinding();
-        if (q == null) {
-            return;
+        if (q != null) {
+            long perImage = (System.currentTimeMillis() - sheetShownAt) / Math.max(1, sheet.end() - sheet.first());
+            reading.setMany("sheet " + (sheet.page() + 1) + ": " + q.getCode(), SheetReview.answers(reading, sheet, q),
+                    perImage);
         }
-        Map<String, Map<String, ReadValue>> calls = reading.callsOn(sheet.pageImages());
-        List<Call> changed = new ArrayList<>();
-        for (int i = sheet.first(); i < sheet.end(); i++) {
-            String id = reading.images().get(i).getImageId();
-            ReadValue answer = sheet.marked().get(i) ? ReadValue.ABSENT : ReadValue.PRESENT;
-            if (calls.get(id).get(q.getCode()) != answer) {
-                changed.add(new Call(id, q.getCode(), answer, null));
-            }
-        }
-        long perImage = (System.currentTimeMillis() - sheetShownAt) / Math.max(1, sheet.end() - sheet.first());
-        reading.setMany("sheet " + (sheet.page() + 1) + ": " + q.getCode(), changed, perImage);
     }
 
     /** Mark-and-set mode: a finding key sets it present on the marked images (or the focused one). */
     private void setOnMarked(Finding finding) {
-        List<Call> calls = new ArrayList<>();
-        for (ImageRecord image : targets()) {
-            calls.add(new Call(image.getImageId(), finding.getCode(), ReadValue.PRESENT, null));
-        }
+        List<Call> calls = SheetReview.present(targets(), finding);
         long perImage = (System.currentTimeMillis() - sheetShownAt) / Math.max(1, calls.size());
         reading.setMany(finding.getCode() + " on " + calls.size(), calls, perImage);
         if (questionFinding() == null) {
             sheet.marked().clear();
         }
-        badges();
+        SheetReview.badges(reading, sheet);
     }
 
-    /** The images a flag, tag or value key acts on: the marked ones in sheet mode, else the focused or shown one. */
+    /** The images a flag, tag or value key acts on: in a sheet the marked or focused ones, else the shown one. */
     private List<ImageRecord> targets() {
-        if (!sheetMode) {
-            return List.of(reading.current());
-        }
-        List<ImageRecord> marked = new ArrayList<>();
-        if (questionFinding() == null) {
-            sheet.marked().stream().forEach(i -> marked.add(reading.images().get(i)));
-        }
-        return marked.isEmpty() ? List.of(reading.images().get(sheet.focus())) : marked;
+        return sheetMode ? SheetReview.targets(reading, sheet, questionFinding() != null) : List.of(reading.current());
     }
 
     private static String name(Finding finding) {

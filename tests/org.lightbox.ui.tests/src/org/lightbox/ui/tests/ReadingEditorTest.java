@@ -1,6 +1,7 @@
 package org.lightbox.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -258,6 +259,30 @@ class ReadingEditorTest {
             }
         } finally {
             System.clearProperty(org.lightbox.imaging.ThumbnailCache.DIRECTORY_PROPERTY);
+        }
+    }
+
+    @Test
+    @DisplayName("Image › Read Reading List reads the random per-class list a lead assigned to this reader, in its order")
+    void readsAnAssignedReadingList() throws Exception {
+        WorkbenchDriver.requireDisplay();
+        Path file = DemoProject.ensure(demoFolder, sqlite());
+        List<String> assigned;
+        try (ProjectSession session = sqlite().open(new StoreLocation.SqliteFile(file))) {
+            System.setProperty(ReaderIdentity.PROPERTY, READER);
+            ReaderIdentity.desk(session);                                    // adds ui-reader, as the editor would
+            assigned = session.assignRandomPerClass("first look", READER, 2, 7).imageIds();
+        }
+        System.setProperty(Projects.DEMO_DIR_PROPERTY, demoFolder.toString());
+        System.setProperty(ReaderIdentity.PROPERTY, READER);
+        try (WorkbenchDriver workbench = WorkbenchDriver.start()) {
+            workbench.clickMenu("File", "Open Demo Project");
+            workbench.clickMenu("Image", "Read Reading List");
+            ReadingEditor editor = new ReadingDriver(workbench).editor();
+            workbench.waitUntil("the list is being read", 30_000, () -> editor.session() != null);
+            assertEquals(assigned, workbench.ui(() -> editor.session().images().stream()
+                    .map(org.lightbox.model.ImageRecord::getImageId).toList()));
+            assertFalse(assigned.isEmpty(), "the demo has images of several classes");
         }
     }
 

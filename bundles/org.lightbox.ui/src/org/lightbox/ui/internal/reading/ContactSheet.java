@@ -314,6 +314,11 @@ final class ContactSheet {
 
     void dispose() {
         worker.shutdownNow();
+        try { // a thumbnail being written to the disk cache finishes before the part is gone
+            worker.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         images.values().forEach(Image::dispose);
         images.clear();
     }

@@ -266,17 +266,15 @@ class ReadingEditorTest {
     @DisplayName("Image › Read Reading List reads the random per-class list a lead assigned to this reader, in its order")
     void readsAnAssignedReadingList() throws Exception {
         WorkbenchDriver.requireDisplay();
-        Path file = DemoProject.ensure(demoFolder, sqlite());
-        List<String> assigned;
-        try (ProjectSession session = sqlite().open(new StoreLocation.SqliteFile(file))) {
-            System.setProperty(ReaderIdentity.PROPERTY, READER);
-            ReaderIdentity.desk(session);                                    // adds ui-reader, as the editor would
-            assigned = session.assignRandomPerClass("first look", READER, 2, 7).imageIds();
-        }
         System.setProperty(Projects.DEMO_DIR_PROPERTY, demoFolder.toString());
         System.setProperty(ReaderIdentity.PROPERTY, READER);
         try (WorkbenchDriver workbench = WorkbenchDriver.start()) {
             workbench.clickMenu("File", "Open Demo Project");
+            List<String> assigned;          // the lead assigns the list from another connection meanwhile
+            try (ProjectSession lead = sqlite().open(new StoreLocation.SqliteFile(demoFolder.resolve(DemoProject.FILE_NAME)))) {
+                ReaderIdentity.desk(lead);                                   // adds ui-reader to the project
+                assigned = lead.assignRandomPerClass("first look", READER, 2, 7).imageIds();
+            }
             workbench.clickMenu("Image", "Read Reading List");
             ReadingEditor editor = new ReadingDriver(workbench).editor();
             workbench.waitUntil("the list is being read", 30_000, () -> editor.session() != null);

@@ -17,6 +17,6 @@ cp "$CONFIG" "$tmp/configuration/config.ini"
 framework=$(sed -n 's/^osgi.framework=file\\:\(.*\)$/\1/p' "$CONFIG")
 run=()
 [ -n "${DISPLAY:-}" ] || run=(xvfb-run -a -s "-screen 0 1600x1000x24")
-"${run[@]}" "$JAVA_HOME/bin/java" -Dlightbox.shared="$SHARED" -jar "$framework" -configuration "file:$tmp/configuration/" \
+"${run[@]}" "$JAVA_HOME/bin/java" ${BENCH_OPTS:-} -Dlightbox.shared="$SHARED" -jar "$framework" -configuration "file:$tmp/configuration/" \
   -data "$tmp/workspace" -application org.lightbox.ui.readingBench 2>"$tmp/log" \
   | grep -v '^!' || { cat "$tmp/log" >&2; exit 1; }

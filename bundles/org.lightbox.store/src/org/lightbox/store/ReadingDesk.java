@@ -41,6 +41,9 @@ public interface ReadingDesk {
     /** This reader's current reads of one image, in the order first recorded. */
     List<Read> readsOfImage(String imageId);
 
+    /** This reader's current reads of several images (a contact sheet), in the order first recorded. */
+    List<Read> readsOfImages(java.util.Collection<String> imageIds);
+
     /** Raises (or replaces the note of) this reader's quality flag on an image; {@code raisedBy} is the reader id. */
     QualityFlag raise(String imageId, QualityIssue issue, String note);
 

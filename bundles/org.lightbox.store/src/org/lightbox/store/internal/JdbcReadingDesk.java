@@ -80,6 +80,27 @@ final class JdbcReadingDesk implements ReadingDesk {
     }
 
     @Override
+    public List<Read> readsOfImages(java.util.Collection<String> imageIds) {
+        List<String> ids = List.copyOf(imageIds);
+        return session.call("load the reads of " + who + " on " + ids.size() + " images", () -> {
+            List<Read> reads = new java.util.ArrayList<>();
+            for (int from = 0; from < ids.size(); from += 500) {
+                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+                Object[] params = new Object[chunk.size() + 1];
+                params[0] = ref;
+                for (int i = 0; i < chunk.size(); i++) {
+                    params[i + 1] = chunk.get(i);
+                }
+                reads.addAll(session.readRows().current("reader_ref = ? AND image_ref IN (SELECT id FROM images WHERE"
+                        + " image_id IN (" + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + "))",
+                        params));
+            }
+            reads.sort(java.util.Comparator.comparingLong(Read::getId));
+            return reads;
+        });
+    }
+
+    @Override
     public QualityFlag raise(String imageId, QualityIssue issue, String note) {
         return session.write("flag image '" + imageId + "' as " + issue + " for " + who, () -> {
             long at = System.currentTimeMillis();

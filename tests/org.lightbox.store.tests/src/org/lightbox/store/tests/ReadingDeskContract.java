@@ -127,6 +127,9 @@ abstract class ReadingDeskContract {
             assertEquals(Set.of("r1 img_00 Pneumothorax PRESENT"), keys(ada.readsOfImage("img_00")));
             assertEquals(Set.of("r2 img_00 Pneumothorax ABSENT"), keys(ben.readsOfImage("img_00")));
             assertEquals(Set.of(), keys(ada.readsOfImage("img_01")));
+            assertEquals(Set.of("r2 img_00 Pneumothorax ABSENT", "r2 img_01 Effusion UNCERTAIN"),
+                    keys(ben.readsOfImages(List.of("img_00", "img_01", "img_02"))));
+            assertEquals(Set.of("r1 img_00 Pneumothorax PRESENT"), keys(ada.readsOfImages(List.of("img_00", "img_01"))));
             assertEquals(List.of(QualityIssue.ROTATED), ada.flagsOfImage("img_00").stream().map(QualityFlag::getIssue).toList());
             assertEquals(List.of(QualityIssue.CHILD), ben.flagsOfImage("img_00").stream().map(QualityFlag::getIssue).toList());
             assertEquals("r2", ben.flags().get("img_00").getFirst().getRaisedBy());

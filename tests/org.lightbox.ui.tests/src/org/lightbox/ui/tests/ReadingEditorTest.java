@@ -1,6 +1,7 @@
 package org.lightbox.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -116,6 +117,15 @@ class ReadingEditorTest {
                         () -> editor.session().position() == Math.min(49, image + 1));
             }
             assertEquals(49, workbench.ui(() -> editor.session().position()));
+
+            workbench.clickMenu("Image", "Reading Throughput");
+            Table throughput = workbench.waitFor(Table.class, org.lightbox.ui.internal.parts.ThroughputPart.TABLE_ID, 10_000);
+            List<String> mineRow = workbench.ui(() -> java.util.stream.Stream.of(throughput.getItems())
+                    .filter(item -> item.getText(0).equals(READER)).map(item -> item.getText(3) + " | " + item.getText(4))
+                    .toList());
+            assertEquals(1, mineRow.size(), "one session of this reader: " + mineRow);
+            assertTrue(mineRow.getFirst().startsWith("50 | "), "50 images, images/min with its interval: " + mineRow);
+            assertTrue(mineRow.getFirst().matches("50 \\| [0-9.]+ \\([0-9.]+–[0-9.]+\\)"), mineRow.getFirst());
             assertEquals(before, workbench.ui(() -> editor.session().images().getFirst().getImageId()));
 
             try (ProjectSession session = sqlite().open(new StoreLocation.SqliteFile(demoFolder.resolve(DemoProject.FILE_NAME)))) {
@@ -196,6 +206,81 @@ class ReadingEditorTest {
                 assertEquals(7, marked.size(), "3 + 3 on full pages, 1 on the last (4 images): " + marked);
                 assertEquals(7, mine.stream().filter(r -> r.getValue() == ReadValue.ABSENT).count());
             }
+        }
+    }
+
+    @Test
+    @DisplayName("on the 96 real CXR14 PNGs both modes work: calls by key, a sheet of real thumbnails, answers stored")
+    void bothModesOnRealCxr14Images() throws Exception {
+        WorkbenchDriver.requireDisplay();
+        Path project = TestProjects.cxr14(demoFolder);
+        System.setProperty(ReaderIdentity.PROPERTY, READER);
+        System.setProperty(org.lightbox.imaging.ThumbnailCache.DIRECTORY_PROPERTY, demoFolder.resolve("thumbnails").toString());
+        try (WorkbenchDriver workbench = WorkbenchDriver.start("-project", project.toString())) {
+            Table table = workbench.waitFor(Table.class, RepositoryPart.TABLE_ID, 30_000);
+            workbench.waitUntil("the 96 images are listed", 30_000, () -> table.getItemCount() == 96);
+            workbench.ui(() -> {
+                table.selectAll();
+                table.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+                return null;
+            });
+            workbench.clickMenu("Image", "Read");
+            ReadingDriver reading = new ReadingDriver(workbench);
+            ReadingEditor editor = reading.editor();
+            Canvas canvas = workbench.waitFor(Canvas.class, ReadingEditor.CANVAS_ID, 30_000);
+            workbench.waitUntil("the first CXR14 image is shown", 30_000, editor::imageShown);
+            reading.focus(canvas);
+            for (int i = 0; i < 3; i++) {
+                int next = i + 1;
+                reading.type(ReadingKeys.FINDING_KEYS.charAt(7));  // 8: Pneumothorax
+                reading.press(SWT.CR, false);
+                workbench.waitUntil("the next image", 10_000, () -> editor.session().position() == next);
+            }
+            workbench.screenshot("reading-single-cxr14");
+            reading.type(ReadingKeys.SHEET);
+            Canvas sheet = workbench.waitFor(Canvas.class, ReadingEditor.SHEET_ID, 10_000);
+            Combo question = workbench.waitFor(Combo.class, ReadingEditor.QUESTION_ID, 1_000);
+            workbench.choose(question, workbench.ui(() -> question.getItem(8)));        // Is this Pneumothorax?
+            reading.focus(sheet);
+            workbench.waitUntil("the sheet's real thumbnails are loaded", 60_000, () -> editor.sheetPending() == 0);
+            Rectangle area = workbench.ui(sheet::getClientArea);
+            reading.click(sheet, area.width / 16, area.height / 12, true);            // cell 0: not pneumothorax
+            workbench.screenshot("reading-sheet-cxr14");
+            reading.press(SWT.ARROW_RIGHT, false);
+            try (ProjectSession session = sqlite().open(new StoreLocation.SqliteFile(project))) {
+                Map<String, ReadValue> pneumothorax = new HashMap<>();
+                for (Read read : session.desk(READER).reads()) {
+                    if (read.getFinding().getCode().equals("Pneumothorax")) {
+                        pneumothorax.put(read.getImage().getImageId(), read.getValue());
+                    }
+                }
+                assertEquals(48, pneumothorax.size(), "the first sheet's 48 answers (3 images read before included)");
+                assertEquals(1, pneumothorax.values().stream().filter(v -> v == ReadValue.ABSENT).count());
+            }
+        } finally {
+            System.clearProperty(org.lightbox.imaging.ThumbnailCache.DIRECTORY_PROPERTY);
+        }
+    }
+
+    @Test
+    @DisplayName("Image › Read Reading List reads the random per-class list a lead assigned to this reader, in its order")
+    void readsAnAssignedReadingList() throws Exception {
+        WorkbenchDriver.requireDisplay();
+        System.setProperty(Projects.DEMO_DIR_PROPERTY, demoFolder.toString());
+        System.setProperty(ReaderIdentity.PROPERTY, READER);
+        try (WorkbenchDriver workbench = WorkbenchDriver.start()) {
+            workbench.clickMenu("File", "Open Demo Project");
+            List<String> assigned;          // the lead assigns the list from another connection meanwhile
+            try (ProjectSession lead = sqlite().open(new StoreLocation.SqliteFile(demoFolder.resolve(DemoProject.FILE_NAME)))) {
+                ReaderIdentity.desk(lead);                                   // adds ui-reader to the project
+                assigned = lead.assignRandomPerClass("first look", READER, 2, 7).imageIds();
+            }
+            workbench.clickMenu("Image", "Read Reading List");
+            ReadingEditor editor = new ReadingDriver(workbench).editor();
+            workbench.waitUntil("the list is being read", 30_000, () -> editor.session() != null);
+            assertEquals(assigned, workbench.ui(() -> editor.session().images().stream()
+                    .map(org.lightbox.model.ImageRecord::getImageId).toList()));
+            assertFalse(assigned.isEmpty(), "the demo has images of several classes");
         }
     }
 

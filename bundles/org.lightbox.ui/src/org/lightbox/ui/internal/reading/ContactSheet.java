@@ -43,7 +43,9 @@ final class ContactSheet {
         return thread;
     });
     private final Map<String, CompletableFuture<Thumbnail>> loading = new HashMap<>();
+    /** SWT thumbnails already shrunk to the cell size {@link #cellSize}; cleared when it changes. */
     private final Map<String, Image> images = new HashMap<>();
+    private org.eclipse.swt.graphics.Point cellSize = new org.eclipse.swt.graphics.Point(0, 0);
     private final ThumbnailCache cache;
     private final Function<ImageRecord, Path> fileOf;
     private final Supplier<List<ImageDecoder>> decoders;
@@ -244,7 +246,14 @@ final class ContactSheet {
         gc.setBackground(display.getSystemColor(SWT.COLOR_BLACK));
         gc.fillRectangle(area);
         int waiting = 0;
-        gc.setInterpolation(SWT.HIGH);
+        if (end() > first()) {
+            Rectangle c0 = cell(first());
+            if (c0.width != cellSize.x || c0.height != cellSize.y) {
+                images.values().forEach(Image::dispose);
+                images.clear();
+                cellSize = new org.eclipse.swt.graphics.Point(c0.width, c0.height);
+            }
+        }
         for (int i = first(); i < end(); i++) {
             ImageRecord record = sheetImages.get(i);
             Rectangle c = cell(i);
@@ -253,14 +262,9 @@ final class ContactSheet {
             Thumbnail thumbnail = future != null && future.isDone() && !future.isCompletedExceptionally()
                     ? future.join() : null;
             if (thumbnail instanceof Thumbnail.Pixels pixels) {
-                Image image = images.computeIfAbsent(record.getImageId(),
-                        id -> new Image(display, DisplayedImage.data(pixels.image())));
+                Image image = images.computeIfAbsent(record.getImageId(), id -> shrunk(pixels, inner));
                 Rectangle b = image.getBounds();
-                double s = Math.min((double) inner.width / b.width, (double) inner.height / b.height);
-                int w = (int) (b.width * s);
-                int h = (int) (b.height * s);
-                gc.drawImage(image, 0, 0, b.width, b.height, inner.x + (inner.width - w) / 2,
-                        inner.y + (inner.height - h) / 2, w, h);
+                gc.drawImage(image, inner.x + (inner.width - b.width) / 2, inner.y + (inner.height - b.height) / 2);
             } else {
                 if (thumbnail == null) {
                     waiting++;
@@ -291,6 +295,15 @@ final class ContactSheet {
         paintedAt = System.nanoTime();
     }
 
+    /** The thumbnail shrunk (box average) to fit a cell, aspect kept: painting is then a copy. */
+    private Image shrunk(Thumbnail.Pixels pixels, Rectangle inner) {
+        var data = DisplayedImage.data(pixels.image());
+        double s = Math.min(1, Math.min((double) inner.width / data.width, (double) inner.height / data.height));
+        int w = Math.max(1, (int) (data.width * s));
+        int h = Math.max(1, (int) (data.height * s));
+        return new Image(canvas.getDisplay(), s < 1 ? Resample.down(data, w, h, DisplayedImage.GREY) : data);
+    }
+
     private static String problem(Thumbnail thumbnail) {
         return switch (thumbnail) {
             case Thumbnail.NoPixels none -> "no pixels";
@@ -301,6 +314,11 @@ final class ContactSheet {
 
     void dispose() {
         worker.shutdownNow();
+        try { // a thumbnail being written to the disk cache finishes before the part is gone
+            worker.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         images.values().forEach(Image::dispose);
         images.clear();
     }

@@ -16,18 +16,31 @@ import org.lightbox.ui.internal.parts.WindowPresets;
  * only an SWT image and a paint. Or the reason there are no pixels.
  */
 record DisplayedImage(String imageId, GreyImage grey, List<WindowPresets.Preset> presets, ImageData first,
-        String problem) {
+        ImageData fitted, String problem) {
 
     static final PaletteData GREY = palette(false);
     static final PaletteData INVERTED = palette(true);
 
-    static DisplayedImage of(String imageId, GreyImage grey) {
+    /**
+     * @param view the viewer's size (width, height) when known, else null: the first preset is then also shrunk
+     *             to fit it here, off the UI thread
+     */
+    static DisplayedImage of(String imageId, GreyImage grey, int[] view) {
         List<WindowPresets.Preset> presets = WindowPresets.of(grey);
-        return new DisplayedImage(imageId, grey, presets, data(presets.getFirst().apply(grey)), null);
+        ImageData first = data(presets.getFirst().apply(grey));
+        ImageData fitted = null;
+        if (view != null && view[0] > 0 && view[1] > 0) {
+            double s = Math.min((double) view[0] / first.width, (double) view[1] / first.height);
+            if (s < 1) {
+                fitted = Resample.down(first, Math.max(1, (int) Math.round(first.width * s)),
+                        Math.max(1, (int) Math.round(first.height * s)), GREY);
+            }
+        }
+        return new DisplayedImage(imageId, grey, presets, first, fitted, null);
     }
 
     static DisplayedImage problem(String imageId, String problem) {
-        return new DisplayedImage(imageId, null, List.of(), null, problem);
+        return new DisplayedImage(imageId, null, List.of(), null, null, problem);
     }
 
     static ImageData data(Grey8Image image) {

@@ -28,6 +28,11 @@ final class ImageCanvas {
     private Window window;
     private Image shown;
     private ImageData data;
+    /** The shown image shrunk for the current scale (painting copies it 1:1), and that scale. */
+    private Image shrunk;
+    private double shrunkScale;
+    /** The first preset already shrunk to fit the view by the prefetch thread, or null. */
+    private ImageData fitted;
     private boolean inverted;
     private boolean flipH;
     private boolean flipV;
@@ -43,11 +48,18 @@ final class ImageCanvas {
     /** When the last image was put on screen by a paint (System.nanoTime), for the benchmark. */
     private long paintedAt;
 
-    ImageCanvas(Composite parent, Runnable changed) {
+    private final java.util.function.BiConsumer<Integer, Integer> resized;
+
+    ImageCanvas(Composite parent, Runnable changed, java.util.function.BiConsumer<Integer, Integer> resized) {
         this.changed = changed;
+        this.resized = resized;
         canvas = new Canvas(parent, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
         canvas.addListener(SWT.Paint, this::paint);
-        canvas.addListener(SWT.Resize, e -> canvas.redraw());
+        canvas.addListener(SWT.Resize, e -> {
+            Rectangle area = canvas.getClientArea();
+            resized.accept(area.width, area.height);
+            canvas.redraw();
+        });
         canvas.addListener(SWT.MouseDown, this::mouseDown);
         canvas.addListener(SWT.MouseMove, this::mouseMove);
         canvas.addListener(SWT.MouseUp, e -> {
@@ -81,6 +93,7 @@ final class ImageCanvas {
             message = "";
             window = next.presets().getFirst().window();
             replace(next.first());
+            fitted = next.fitted();
         }
     }
 
@@ -201,16 +214,13 @@ final class ImageCanvas {
     }
 
     private void replace(ImageData next) {
+        fitted = null;
+        disposeShrunk();
         if (shown != null) {
             shown.dispose();
             shown = null;
         }
-        data = next;
-        if (next != null) {
-            ImageData painted = inverted ? new ImageData(next.width, next.height, 8, DisplayedImage.INVERTED,
-                    next.scanlinePad, next.data) : next;
-            shown = new Image(canvas.getDisplay(), painted);
-        }
+        data = next; // the full-size SWT image is made when first painted at 1:1 or more
         repaint();
     }
 
@@ -253,7 +263,7 @@ final class ImageCanvas {
         Rectangle area = canvas.getClientArea();
         gc.setBackground(canvas.getDisplay().getSystemColor(SWT.COLOR_BLACK));
         gc.fillRectangle(area);
-        if (shown == null) {
+        if (data == null) {
             gc.setForeground(canvas.getDisplay().getSystemColor(message.startsWith("Cannot")
                     ? SWT.COLOR_RED : SWT.COLOR_GRAY));
             Point extent = gc.textExtent(message);
@@ -267,10 +277,25 @@ final class ImageCanvas {
             t.rotate(90f * quarterTurns);
             t.scale(flipH ? -1 : 1, flipV ? -1 : 1);
             gc.setTransform(t);
-            gc.setInterpolation(s < 1 ? SWT.HIGH : SWT.NONE); // 1:1 and above: the pixels themselves
-            int w = (int) Math.round(data.width * s);
-            int h = (int) Math.round(data.height * s);
-            gc.drawImage(shown, 0, 0, data.width, data.height, -w / 2, -h / 2, w, h);
+            gc.setInterpolation(SWT.NONE); // shrunk in Java beforehand; 1:1 and above: the pixels themselves
+            int w = Math.max(1, (int) Math.round(data.width * s));
+            int h = Math.max(1, (int) Math.round(data.height * s));
+            if (s < 1) {
+                if (shrunk == null || shrunkScale != s) {
+                    disposeShrunk();
+                    var palette = inverted ? DisplayedImage.INVERTED : DisplayedImage.GREY;
+                    shrunk = new Image(canvas.getDisplay(), fitted != null && fitted.width == w && fitted.height == h
+                            ? new ImageData(w, h, 8, palette, 4, fitted.data) : Resample.down(data, w, h, palette));
+                    shrunkScale = s;
+                }
+                gc.drawImage(shrunk, -w / 2, -h / 2);
+            } else {
+                if (shown == null) {
+                    shown = new Image(canvas.getDisplay(), inverted ? new ImageData(data.width, data.height, 8,
+                            DisplayedImage.INVERTED, data.scanlinePad, data.data) : data);
+                }
+                gc.drawImage(shown, 0, 0, data.width, data.height, -w / 2, -h / 2, w, h);
+            }
             gc.setTransform(null);
         } finally {
             t.dispose();
@@ -278,7 +303,15 @@ final class ImageCanvas {
         paintedAt = System.nanoTime();
     }
 
+    private void disposeShrunk() {
+        if (shrunk != null) {
+            shrunk.dispose();
+            shrunk = null;
+        }
+    }
+
     void dispose() {
+        disposeShrunk();
         if (shown != null) {
             shown.dispose();
             shown = null;

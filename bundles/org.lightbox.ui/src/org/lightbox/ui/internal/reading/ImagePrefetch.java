@@ -36,10 +36,16 @@ final class ImagePrefetch implements AutoCloseable {
     private final Map<String, CompletableFuture<DisplayedImage>> decoded = new LinkedHashMap<>();
     private final Function<ImageRecord, Path> fileOf;
     private final Supplier<List<ImageDecoder>> decoders;
+    /** The viewer's size, kept up to date by the UI thread, so that images are shrunk to fit in the background. */
+    private volatile int[] view;
 
     ImagePrefetch(Function<ImageRecord, Path> fileOf, Supplier<List<ImageDecoder>> decoders) {
         this.fileOf = fileOf;
         this.decoders = decoders;
+    }
+
+    void viewSize(int width, int height) {
+        view = new int[] {width, height};
     }
 
     /** The image at {@code position} (decoding it first if nobody asked before), and prefetch around it. */
@@ -90,7 +96,7 @@ final class ImagePrefetch implements AutoCloseable {
             if (decoder.canDecode(file)) {
                 try {
                     GreyImage grey = decoder.decode(file);
-                    return DisplayedImage.of(image.getImageId(), grey);
+                    return DisplayedImage.of(image.getImageId(), grey, view);
                 } catch (DecodeException e) {
                     return DisplayedImage.problem(image.getImageId(), "Cannot decode: " + e.getMessage());
                 } catch (RuntimeException e) {

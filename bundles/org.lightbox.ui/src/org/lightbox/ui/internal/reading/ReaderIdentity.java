@@ -31,14 +31,18 @@ public final class ReaderIdentity {
     /** The reader's blinded desk in this project, adding the reader when new. */
     public static ReadingDesk desk(ProjectSession session) {
         String id = id();
-        boolean known = session.project().getReaders().stream().anyMatch(r -> r.getId().equals(id));
-        if (!known) {
-            Reader reader = LightboxFactory.eINSTANCE.createReader();
-            reader.setId(id);
-            reader.setName(id);
-            reader.setRole(ReaderRole.RADIOLOGIST);
-            session.addReaders(List.of(reader));
+        try {
+            return session.desk(id); // looks the reader up again when another client added it meanwhile
+        } catch (org.lightbox.store.StoreException e) {
+            if (e.reason() != org.lightbox.store.StoreException.Reason.NOT_FOUND) {
+                throw e;
+            }
         }
+        Reader reader = LightboxFactory.eINSTANCE.createReader();
+        reader.setId(id);
+        reader.setName(id);
+        reader.setRole(ReaderRole.RADIOLOGIST);
+        session.addReaders(List.of(reader));
         return session.desk(id);
     }
 }

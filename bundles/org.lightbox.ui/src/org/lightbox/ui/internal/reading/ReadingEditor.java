@@ -1,9 +1,7 @@
 package org.lightbox.ui.internal.reading;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -88,7 +86,8 @@ public final class ReadingEditor {
         stack = new Composite(root, SWT.NONE);
         stack.setLayout(stackLayout);
         stack.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
-        canvas = new ImageCanvas(stack, this::updateStatus);
+        prefetch = new ImagePrefetch(fileOf, decoders);
+        canvas = new ImageCanvas(stack, this::updateStatus, prefetch::viewSize);
         canvas.control().setData(WIDGET_ID, CANVAS_ID);
         sheet = new ContactSheet(stack, this::updateStatus, sheetCache, fileOf, decoders);
         sheet.control().setData(WIDGET_ID, SHEET_ID);
@@ -100,7 +99,6 @@ public final class ReadingEditor {
         status = new Label(root, SWT.NONE);
         status.setData(WIDGET_ID, STATUS_ID);
         status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1));
-        prefetch = new ImagePrefetch(fileOf, decoders);
         canvas.control().addListener(SWT.KeyDown, this::singleKey);
         sheet.control().addListener(SWT.KeyDown, this::sheetKey);
         panel.findingsTable().addListener(SWT.KeyDown, e -> {
@@ -136,6 +134,7 @@ public final class ReadingEditor {
         stackLayout.topControl = canvas.control();
         stack.layout();
         showCurrent();
+        refreshPanel();
         canvas.control().setFocus();
     }
 
@@ -233,7 +232,7 @@ public final class ReadingEditor {
                 }
             }
             if (sheetMode) {
-                badges();
+                SheetReview.badges(reading, sheet);
             }
             return true;
         }
@@ -309,7 +308,6 @@ public final class ReadingEditor {
         ImageRecord image = reading.current();
         if (image == null) {
             canvas.showMessage("Nothing to read.");
-            refreshPanel();
             return;
         }
         CompletableFuture<DisplayedImage> decoded = prefetch.at(reading.images(), reading.position());
@@ -325,7 +323,6 @@ public final class ReadingEditor {
                 }
             }));
         }
-        refreshPanel();
     }
 
     private void afterUndoRedo() {
@@ -393,28 +390,9 @@ public final class ReadingEditor {
         if (!sheetMode) {
             return;
         }
-        sheet.marked().clear();
-        Finding q = questionFinding();
-        if (q != null) {
-            Map<String, Map<String, ReadValue>> calls = reading.callsOn(sheet.pageImages());
-            for (int i = sheet.first(); i < sheet.end(); i++) {
-                if (calls.get(reading.images().get(i).getImageId()).get(q.getCode()) == ReadValue.ABSENT) {
-                    sheet.marked().set(i);
-                }
-            }
-        }
-        badges();
+        SheetReview.show(reading, sheet, questionFinding());
         sheetShownAt = System.currentTimeMillis();
         updateStatus();
-    }
-
-    private void badges() {
-        Map<String, Map<String, ReadValue>> calls = reading.callsOn(sheet.pageImages());
-        Map<String, String> text = new java.util.HashMap<>();
-        calls.forEach((id, byCode) -> text.put(id, String.join(" ", byCode.entrySet().stream()
-                .filter(c -> c.getValue() != ReadValue.ABSENT).map(c -> c.getKey() + (c.getValue()
-                        == ReadValue.UNCERTAIN ? "?" : "")).toList())));
-        sheet.badges(text);
     }
 
     private void sheetKey(Event e) {
@@ -440,18 +418,10 @@ public final class ReadingEditor {
             } else if (e.character == ReadingKeys.MARK) {
                 sheet.toggleMark(sheet.focus());
                 sheet.focus(sheet.focus() + 1);
-            } else if (e.character == 'o') {
-                commitSheet();
+            } else if (e.character == 'o' || e.character == ReadingKeys.SHEET || e.keyCode == SWT.ESC) {
+                commitSheet();                        // o: the focused image full size, Esc comes back here
                 sheetMode = false;
-                fromSheet = true;
-                stackLayout.topControl = canvas.control();
-                stack.layout();
-                reading.go(sheet.focus());
-                showCurrent();
-                canvas.control().setFocus();
-            } else if (e.character == ReadingKeys.SHEET || e.keyCode == SWT.ESC) {
-                commitSheet();
-                sheetMode = false;
+                fromSheet = e.character == 'o';
                 stackLayout.topControl = canvas.control();
                 stack.layout();
                 reading.go(sheet.focus());
@@ -467,52 +437,37 @@ public final class ReadingEditor {
             problem = "Not recorded: " + ex.getMessage();
             MessageDialog.openError(root.getShell(), "Lightbox", problem);
         }
-        updateStatus();
+        if (sheetMode) {
+            updateStatus();
+        } else {
+            refreshPanel();
+        }
     }
 
     /** Review mode: the page's answers to its question, committed before another page is shown. */
     private void commitSheet() {
         Finding q = questionFinding();
-        if (q == null) {
-            return;
+        if (q != null) {
+            long perImage = (System.currentTimeMillis() - sheetShownAt) / Math.max(1, sheet.end() - sheet.first());
+            reading.setMany("sheet " + (sheet.page() + 1) + ": " + q.getCode(), SheetReview.answers(reading, sheet, q),
+                    perImage);
         }
-        Map<String, Map<String, ReadValue>> calls = reading.callsOn(sheet.pageImages());
-        List<Call> changed = new ArrayList<>();
-        for (int i = sheet.first(); i < sheet.end(); i++) {
-            String id = reading.images().get(i).getImageId();
-            ReadValue answer = sheet.marked().get(i) ? ReadValue.ABSENT : ReadValue.PRESENT;
-            if (calls.get(id).get(q.getCode()) != answer) {
-                changed.add(new Call(id, q.getCode(), answer, null));
-            }
-        }
-        long perImage = (System.currentTimeMillis() - sheetShownAt) / Math.max(1, sheet.end() - sheet.first());
-        reading.setMany("sheet " + (sheet.page() + 1) + ": " + q.getCode(), changed, perImage);
     }
 
     /** Mark-and-set mode: a finding key sets it present on the marked images (or the focused one). */
     private void setOnMarked(Finding finding) {
-        List<Call> calls = new ArrayList<>();
-        for (ImageRecord image : targets()) {
-            calls.add(new Call(image.getImageId(), finding.getCode(), ReadValue.PRESENT, null));
-        }
+        List<Call> calls = SheetReview.present(targets(), finding);
         long perImage = (System.currentTimeMillis() - sheetShownAt) / Math.max(1, calls.size());
         reading.setMany(finding.getCode() + " on " + calls.size(), calls, perImage);
         if (questionFinding() == null) {
             sheet.marked().clear();
         }
-        badges();
+        SheetReview.badges(reading, sheet);
     }
 
-    /** The images a flag, tag or value key acts on: the marked ones in sheet mode, else the focused or shown one. */
+    /** The images a flag, tag or value key acts on: in a sheet the marked or focused ones, else the shown one. */
     private List<ImageRecord> targets() {
-        if (!sheetMode) {
-            return List.of(reading.current());
-        }
-        List<ImageRecord> marked = new ArrayList<>();
-        if (questionFinding() == null) {
-            sheet.marked().stream().forEach(i -> marked.add(reading.images().get(i)));
-        }
-        return marked.isEmpty() ? List.of(reading.images().get(sheet.focus())) : marked;
+        return sheetMode ? SheetReview.targets(reading, sheet, questionFinding() != null) : List.of(reading.current());
     }
 
     private static String name(Finding finding) {

@@ -39,6 +39,7 @@ final class ReadingPanel {
     private final Label marks;
     private final Button showLabels;
     private final Label labels;
+    private String laidOut = "";
 
     ReadingPanel(Composite parent, Runnable labelsToggled) {
         panel = new Composite(parent, SWT.NONE);
@@ -115,8 +116,13 @@ final class ReadingPanel {
         String flagText = reading.flags().stream().map(ReadingKeys::name).collect(Collectors.joining(", "));
         String tagText = String.join(", ", reading.tags());
         marks.setText("Flags: " + (flagText.isEmpty() ? "none" : flagText) + "\nTags: " + (tagText.isEmpty() ? "none" : tagText));
-        labels.setText(showLabels() ? "Original labels: " + originalLabels(image) : "");
-        panel.layout();
+        String original = showLabels() ? "Original labels: " + originalLabels(image) : "";
+        String text = metadata.getText() + marks.getText();
+        if (!original.equals(labels.getText()) || !text.equals(laidOut)) {
+            labels.setText(original);
+            laidOut = text;
+            panel.layout(); // only when a label's text changed: a layout costs milliseconds per key
+        }
     }
 
     static String originalLabels(ImageRecord image) {

@@ -204,7 +204,7 @@ public final class ReadingSession {
         for (ImageRecord image : sheet) {
             byImage.put(image.getImageId(), new LinkedHashMap<>());
         }
-        for (Read read : desk.reads()) {
+        for (Read read : desk.readsOfImages(byImage.keySet())) {
             Map<String, ReadValue> of = byImage.get(read.getImage().getImageId());
             if (of != null) {
                 of.put(read.getFinding().getCode(), read.getValue());

@@ -14,12 +14,18 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.InflaterInputStream;
 
@@ -32,28 +38,51 @@ import java.util.zip.InflaterInputStream;
  * a changed source never shows a stale thumbnail. Entries are written to a temporary file and moved into
  * place, so concurrent makers and a crash never leave a half-written entry; an unreadable or damaged entry
  * counts as missing. Failures to decode are not cached (a later decoder may succeed). Safe for concurrent
- * use; nothing is evicted (a CXR14 grid at 128 px takes about 1 GB when every image has been seen).
+ * use.
+ * <p>
+ * The cache keeps to a size limit ({@value #MAX_BYTES_PROPERTY}, default 2 GiB; a CXR14 grid at 128 px takes
+ * about 1 GB when every image has been seen): when a write takes it over, the least recently used entries (by
+ * the entry's modification time, which a hit renews) are deleted until it is at four fifths of the limit.
  */
 public final class ThumbnailCache {
 
     /** System property naming the cache folder, e.g. for tests; see {@link #defaultDirectory()}. */
     public static final String DIRECTORY_PROPERTY = "lightbox.thumbnail.cache";
 
+    /** System property: the most bytes the cache folder may hold, e.g. {@code 536870912}. */
+    public static final String MAX_BYTES_PROPERTY = "lightbox.thumbnail.cacheMaxBytes";
+    private static final long DEFAULT_MAX_BYTES = 2L << 30;
+
     private static final byte[] MAGIC = "LBTHUMB1".getBytes(StandardCharsets.US_ASCII);
 
     private final Path directory;
     private final int size;
+    private final long maxBytes;
+    /** Bytes in the folder as far as this cache knows; -1 until counted (on the first write). */
+    private final AtomicLong bytes = new AtomicLong(-1);
+    private final Object trimming = new Object();
 
     /**
      * @param directory where entries live (created when the first one is written)
      * @param size      thumbnails are at most this many pixels on their longer side
      */
     public ThumbnailCache(Path directory, int size) {
+        this(directory, size, Long.getLong(MAX_BYTES_PROPERTY, DEFAULT_MAX_BYTES));
+    }
+
+    /**
+     * @param maxBytes the most bytes the folder may hold; the least recently used entries go first
+     */
+    public ThumbnailCache(Path directory, int size, long maxBytes) {
         this.directory = Objects.requireNonNull(directory, "directory");
         if (size < 1) {
             throw new IllegalArgumentException("thumbnail size must be at least 1, got " + size);
         }
+        if (maxBytes < 1) {
+            throw new IllegalArgumentException("the cache limit must be at least 1 byte, got " + maxBytes);
+        }
         this.size = size;
+        this.maxBytes = maxBytes;
     }
 
     /**
@@ -106,6 +135,7 @@ public final class ThumbnailCache {
         Path entry = entry(file, contentHash);
         Grey8Image cached = read(entry, length, modified);
         if (cached != null) {
+            touch(entry);
             return new Thumbnail.Pixels(cached, true);
         }
         Thumbnail made = make(file, decoders);
@@ -179,12 +209,14 @@ public final class ThumbnailCache {
                 deflated.write(grey);
                 deflated.close();
             }
+            long written = Files.size(temporary);
             try {
                 Files.move(temporary, entry, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temporary, entry, StandardCopyOption.REPLACE_EXISTING);
             }
             temporary = null;
+            added(written);
         } catch (IOException e) {
             // a read-only or full cache folder costs speed, not correctness: the thumbnail is still shown
         } finally {
@@ -196,6 +228,80 @@ public final class ThumbnailCache {
                 }
             }
         }
+    }
+
+    /** A hit makes the entry the most recently used; failing to say so only makes it older than it is. */
+    private static void touch(Path entry) {
+        try {
+            Files.setLastModifiedTime(entry, FileTime.fromMillis(System.currentTimeMillis()));
+        } catch (IOException e) {
+            // a read-only cache folder: eviction order is then by when entries were made
+        }
+    }
+
+    /** Counts a written entry and trims the folder when it is over the limit. */
+    private void added(long written) {
+        if (bytes.get() < 0) {
+            synchronized (trimming) {
+                if (bytes.get() < 0) {
+                    bytes.set(entries().stream().mapToLong(Entry::bytes).sum());
+                    return;      // the count included this entry
+                }
+            }
+        }
+        if (bytes.addAndGet(written) > maxBytes) {
+            trim();
+        }
+    }
+
+    /** Deletes the least recently used entries until the folder holds at most four fifths of the limit. */
+    private void trim() {
+        synchronized (trimming) {
+            List<Entry> all = new ArrayList<>(entries());
+            long total = all.stream().mapToLong(Entry::bytes).sum();
+            if (total <= maxBytes) {
+                bytes.set(total);
+                return;
+            }
+            all.sort(Comparator.comparingLong(Entry::usedAt));
+            long target = maxBytes / 5 * 4;
+            for (Entry e : all) {
+                if (total <= target) {
+                    break;
+                }
+                try {
+                    if (Files.deleteIfExists(e.file())) {
+                        total -= e.bytes();
+                    }
+                } catch (IOException ex) {
+                    // in use or gone: try the next one
+                }
+            }
+            bytes.set(total);
+        }
+    }
+
+    private record Entry(Path file, long bytes, long usedAt) {
+    }
+
+    private List<Entry> entries() {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        List<Entry> found = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(directory, 2)) {
+            walk.filter(p -> p.getFileName().toString().endsWith(".thumb")).forEach(p -> {
+                try {
+                    BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+                    found.add(new Entry(p, a.size(), a.lastModifiedTime().toMillis()));
+                } catch (IOException e) {
+                    // deleted meanwhile
+                }
+            });
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // an unreadable folder: nothing to count or trim
+        }
+        return found;
     }
 
     private static String sha256(String text) {

@@ -147,6 +147,39 @@ class ThumbnailCacheTest {
         assertEquals(94, thumb.grey(37, 25));
     }
 
+    @Test
+    @DisplayName("over its size limit the cache drops the least recently used entries, to four fifths of the limit")
+    void keepsToItsSizeLimit() throws Exception {
+        Path a = copy("00000001_000.png", "a.png");
+        cache.thumbnail(a, null, decoders);
+        long entry = Files.size(entries().getFirst()); // the same image under five names: entries of one size
+        Files.delete(entries().getFirst());
+        ThumbnailCache small = new ThumbnailCache(temp.resolve("cache"), 128, 4 * entry + entry / 2);
+        List<Path> files = new java.util.ArrayList<>();
+        for (String name : List.of("a", "b", "c", "d")) {
+            Path file = name.equals("a") ? a : Files.copy(a, temp.resolve(name + ".png"));
+            files.add(file);
+            assertFalse(assertInstanceOf(Thumbnail.Pixels.class, small.thumbnail(file, null, decoders)).fromCache());
+            Thread.sleep(30); // distinct modification times
+        }
+        assertTrue(assertInstanceOf(Thumbnail.Pixels.class, small.thumbnail(a, null, decoders)).fromCache());
+        Thread.sleep(30);
+        Path e = Files.copy(a, temp.resolve("e.png"));
+        small.thumbnail(e, null, decoders);     // 5 entries > 4.5: b and c, the least recently used, go
+        assertEquals(3, entries().size());
+        long total = 0;
+        for (Path p : entries()) {
+            total += Files.size(p);
+        }
+        assertTrue(total <= (4 * entry + entry / 2) / 5 * 4, "folder holds " + total + " bytes");
+        for (Path kept : List.of(a, files.get(3), e)) {
+            assertTrue(assertInstanceOf(Thumbnail.Pixels.class, small.thumbnail(kept, null, decoders)).fromCache(),
+                    kept + " was used recently and stays");
+        }
+        assertFalse(assertInstanceOf(Thumbnail.Pixels.class, small.thumbnail(files.get(1), null, decoders)).fromCache(),
+                "b was the least recently used and was dropped");
+    }
+
     private Path copy(String sharedName, String as) throws IOException {
         return Files.copy(SharedData.file("cxr14/images/" + sharedName), temp.resolve(as));
     }

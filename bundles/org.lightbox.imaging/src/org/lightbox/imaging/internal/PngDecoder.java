@@ -34,14 +34,7 @@ final class PngDecoder {
 
     /** The image, or {@code null} when it is a PNG variant this path leaves to ImageIO. */
     static GreyImage decode(Path file) throws DecodeException {
-        byte[] png;
-        try {
-            png = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new DecodeException(Reason.UNREADABLE, file, "cannot read the file: it does not exist", e);
-        } catch (IOException e) {
-            throw new DecodeException(Reason.UNREADABLE, file, "cannot read the file: " + e, e);
-        }
+        byte[] png = read(file);
         if (png.length < 33 || int32(png, 12) != IHDR) {
             return null;
         }
@@ -251,7 +244,18 @@ final class PngDecoder {
                 notes);
     }
 
-    private static int int32(byte[] b, int at) {
+    /** The whole file, or UNREADABLE. */
+    static byte[] read(Path file) throws DecodeException {
+        try {
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new DecodeException(Reason.UNREADABLE, file, "cannot read the file: it does not exist", e);
+        } catch (IOException e) {
+            throw new DecodeException(Reason.UNREADABLE, file, "cannot read the file: " + e, e);
+        }
+    }
+
+    static int int32(byte[] b, int at) {
         return (b[at] & 0xFF) << 24 | (b[at + 1] & 0xFF) << 16 | (b[at + 2] & 0xFF) << 8 | b[at + 3] & 0xFF;
     }
 }

@@ -1,8 +1,5 @@
 package org.lightbox.imaging.internal;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -39,19 +36,12 @@ final class PngThumbnails {
     }
 
     static Grey8Image thumbnail(Path file, int maxSize) throws DecodeException {
-        byte[] png;
-        try {
-            png = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new DecodeException(Reason.UNREADABLE, file, "cannot read the file: it does not exist", e);
-        } catch (IOException e) {
-            throw new DecodeException(Reason.UNREADABLE, file, "cannot read the file: " + e, e);
-        }
-        if (png.length < 33 || int32(png, 12) != IHDR) {
+        byte[] png = PngDecoder.read(file);
+        if (png.length < 33 || PngDecoder.int32(png, 12) != IHDR) {
             return null;
         }
-        int w = int32(png, 16);
-        int h = int32(png, 20);
+        int w = PngDecoder.int32(png, 16);
+        int h = PngDecoder.int32(png, 20);
         boolean grey8 = (png[24] & 0xFF) == 8 && png[25] == 0 && png[28] == 0;
         if (!grey8 || w <= 0 || h <= 0 || Math.max(w, h) <= maxSize || (long) w * h > Integer.MAX_VALUE) {
             return null; // the general path handles (and reports) everything else
@@ -167,14 +157,14 @@ final class PngThumbnails {
         /** Moves to the next IDAT chunk; false at IEND or where the file is cut. */
         private boolean feed() throws DecodeException {
             while (at + 12 <= png.length) {
-                int length = int32(png, at);
-                int type = int32(png, at + 4);
+                int length = PngDecoder.int32(png, at);
+                int type = PngDecoder.int32(png, at + 4);
                 if (length < 0 || at + 12L + length > png.length || type == IEND) {
                     return false;
                 }
                 crc.reset();
                 crc.update(png, at + 4, length + 4);
-                if ((int) crc.getValue() != int32(png, at + 8 + length)) {
+                if ((int) crc.getValue() != PngDecoder.int32(png, at + 8 + length)) {
                     throw new DecodeException(Reason.NOT_RECOGNISED, file, "not a readable png file: the CRC of the"
                             + " chunk at byte " + at + " does not match its data");
                 }
@@ -260,9 +250,5 @@ final class PngThumbnails {
         byte[] table = new byte[256];
         image.toGrey8(image.defaultWindow()).pixels().get(table);
         return table;
-    }
-
-    private static int int32(byte[] b, int at) {
-        return (b[at] & 0xFF) << 24 | (b[at + 1] & 0xFF) << 16 | (b[at + 2] & 0xFF) << 8 | b[at + 3] & 0xFF;
     }
 }

@@ -14,11 +14,8 @@ import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.e4.ui.model.application.MApplication;
-import org.eclipse.e4.ui.model.application.ui.basic.MPart;
-import org.eclipse.e4.ui.model.application.ui.basic.MPartStack;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
-import org.eclipse.e4.ui.workbench.modeling.EPartService.PartState;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.layout.GridData;
@@ -43,7 +40,7 @@ import org.lightbox.evaluation.EvaluationReport;
 import org.lightbox.evaluation.Evaluator;
 import org.lightbox.evaluation.PointMetrics;
 import org.lightbox.ui.OpenProject;
-import org.lightbox.ui.internal.parts.ReadingEditorPart;
+import org.lightbox.ui.internal.parts.ReadingEditors;
 import org.lightbox.ui.internal.parts.RepositoryPart;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
@@ -341,18 +338,7 @@ public final class EvaluationPart {
         ErrorSample sample = ErrorSample.of(evaluation.data().finding(0, index).subset(held), r.points().get(0), SAMPLE, SEED);
         List<String> ids = sample.cells().get(cell).ids();
         var images = project.session().imagesById(ids);
-        MPart editor = parts.findPart(ReadingEditorPart.PART_ID);
-        if (editor == null) {
-            editor = parts.createPart(ReadingEditorPart.PART_ID);
-            if (models.find("org.lightbox.ui.partstack.main", application) instanceof MPartStack stack) {
-                stack.getChildren().add(editor);
-            }
-        }
-        parts.showPart(editor, PartState.ACTIVATE);
-        if (editor.getObject() instanceof ReadingEditorPart reading) {
-            reading.review(project, images, r.finding()); // sheets asking "is this <finding>?"
-            reading.setFocus();
-        }
+        ReadingEditors.review(parts, models, application, project, images, r.finding()); // "is this <finding>?"
         return ids;
     }
 

@@ -12,15 +12,34 @@ import org.lightbox.model.ImageRecord;
 import org.lightbox.ui.OpenProject;
 
 /** Opens images in the reading editor, created in the main part stack when it is not open yet. */
-final class ReadingEditors {
+public final class ReadingEditors {
 
     static final String MAIN_STACK = "org.lightbox.ui.partstack.main";
 
     private ReadingEditors() {
     }
 
-    static void open(EPartService parts, EModelService models, MApplication application, OpenProject project,
+    /** Reads the images one by one. */
+    public static void open(EPartService parts, EModelService models, MApplication application, OpenProject project,
             List<ImageRecord> images) {
+        ReadingEditorPart reading = show(parts, models, application);
+        if (reading != null) {
+            reading.read(project, images);
+            reading.setFocus();
+        }
+    }
+
+    /** Reviews the images on contact sheets asking "is this &lt;finding&gt;?" (finding by code). */
+    public static void review(EPartService parts, EModelService models, MApplication application, OpenProject project,
+            List<ImageRecord> images, String findingCode) {
+        ReadingEditorPart reading = show(parts, models, application);
+        if (reading != null) {
+            reading.review(project, images, findingCode);
+            reading.setFocus();
+        }
+    }
+
+    private static ReadingEditorPart show(EPartService parts, EModelService models, MApplication application) {
         MPart editor = parts.findPart(ReadingEditorPart.PART_ID);
         if (editor == null) {
             editor = parts.createPart(ReadingEditorPart.PART_ID);
@@ -29,9 +48,6 @@ final class ReadingEditors {
             }
         }
         parts.showPart(editor, PartState.ACTIVATE);
-        if (editor.getObject() instanceof ReadingEditorPart reading) {
-            reading.read(project, images);
-            reading.setFocus();
-        }
+        return editor.getObject() instanceof ReadingEditorPart reading ? reading : null;
     }
 }

@@ -188,6 +188,9 @@ public interface ProjectSession extends AutoCloseable {
     /** The candidates of one review queue, highest score first. */
     List<Candidate> candidates(String queue);
 
+    /** The names of the review queues that hold candidates, in text order. */
+    List<String> queues();
+
     /**
      * Adds or replaces model predictions; one per model, finding and image (model and image are
      * required, the probability must lie in [0, 1]). All or nothing.

@@ -37,6 +37,9 @@ final class CommandFactory implements CommandLine.IFactory {
         if (type == ExportCommand.class) {
             return type.cast(new ExportCommand(services));
         }
+        if (type == AssignCommand.class) {
+            return type.cast(new AssignCommand(services));
+        }
         if (type == PhantomCommand.class) {
             return type.cast(new PhantomCommand());
         }

@@ -54,6 +54,11 @@ final class CandidateRows {
         }
     }
 
+    /** The names of the queues with candidates, in text order. */
+    List<String> queues() throws SQLException {
+        return jdbc.list("SELECT DISTINCT queue FROM candidates ORDER BY queue", rs -> rs.getString(1));
+    }
+
     /** The candidates of a queue, highest score first. */
     List<Candidate> ofQueue(String queue) throws SQLException {
         Map<Long, ImageRecord> loaded = images.load("id IN (SELECT image_ref FROM candidates WHERE queue = ?)", queue);

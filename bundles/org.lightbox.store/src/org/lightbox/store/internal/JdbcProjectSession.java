@@ -361,6 +361,11 @@ public final class JdbcProjectSession implements ProjectSession, Refs {
     }
 
     @Override
+    public List<String> queues() {
+        return call("list the review queues", candidateRows::queues);
+    }
+
+    @Override
     public void putPredictions(Collection<? extends Prediction> predictions) {
         write("save " + predictions.size() + " predictions", () -> {
             predictionRows.put(predictions);

@@ -262,6 +262,7 @@ abstract class ProjectStoreContract {
             assertSameContent(List.of(high, low), session.candidates("label-issues"));
             assertSameContent(List.of(broken), session.candidates("broken"));
             assertTrue(session.candidates("no-such-queue").isEmpty());
+            assertEquals(List.of("broken", "label-issues"), session.queues());
         }
     }
 

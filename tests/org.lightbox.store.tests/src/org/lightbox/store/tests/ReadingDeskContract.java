@@ -31,6 +31,7 @@ import org.lightbox.model.QualityIssue;
 import org.lightbox.model.Read;
 import org.lightbox.model.ReadValue;
 import org.lightbox.store.ImageQuery;
+import org.lightbox.store.PanelLists;
 import org.lightbox.store.ProjectSession;
 import org.lightbox.store.ProjectStore;
 import org.lightbox.store.ReadingDesk;
@@ -240,6 +241,52 @@ abstract class ReadingDeskContract {
             assertTrue(session.desk("r1").readingList("bad").isEmpty(), "nothing assigned");
             assertEquals(Reason.CONSTRAINT_VIOLATION, assertThrows(StoreException.class,
                     () -> session.assignImages("csv", "r1", List.of("img_01"))).reason());
+        }
+    }
+
+    @Test
+    @DisplayName("a panel's lists: one name for every reader, new readers added, each draw the reader's own; all or nothing")
+    void panelListsForEveryReader() throws IOException {
+        try (ProjectSession session = thirtyImages(newLocation())) {
+            session.desk("r1").record("img_03", "Pneumothorax", ReadValue.PRESENT, 1, null);
+            session.desk("r1").record("img_08", "Effusion", ReadValue.ABSENT, 1, null);
+            List<ReadingList> lists = PanelLists.assign(session, " first look ", List.of("r1", "new-reader", "r1"),
+                    new PanelLists.Source.RandomPerClass(4, 42));
+            assertEquals(List.of("r1", "new-reader"), lists.stream().map(ReadingList::readerId).toList());
+            assertEquals(fixture("reading-lists/expected-seed42-per4.txt"), lists.getFirst().items().stream()
+                    .map(i -> i.imageId() + " " + i.stratum()).toList(), "r1's draw skips r1's reads, as specified");
+            assertEquals("first look", session.desk("new-reader").readingLists().getFirst().name());
+            assertEquals(session.assignRandomPerClass("same draw", "r2", 4, 42).items(), lists.get(1).items(),
+                    "the new reader, like r2, has read nothing: the draw without exclusions");
+            assertFalse(lists.get(1).items().equals(lists.getFirst().items()), "r1's reads are skipped, the new reader's list is not");
+
+            StoreException again = assertThrows(StoreException.class, () -> PanelLists.assign(session, "first look",
+                    List.of("r2", "r1"), new PanelLists.Source.Filter(ImageQuery.ALL, 5)));
+            assertEquals(Reason.ALREADY_EXISTS, again.reason());
+            assertEquals(List.of("same draw"), session.desk("r2").readingLists().stream().map(ReadingList::name).toList(),
+                    "nothing assigned to r2 either");
+
+            StoreException empty = assertThrows(StoreException.class, () -> PanelLists.assign(session, "ties",
+                    List.of("r2"), new PanelLists.Source.Queue("adjudication")));
+            assertEquals(Reason.NOT_FOUND, empty.reason());
+            assertTrue(empty.getMessage().contains("'adjudication' holds no images"), empty.getMessage());
+            Map<String, ImageRecord> byId = session.imagesById(List.of("img_05", "img_07")).stream()
+                    .collect(Collectors.toMap(ImageRecord::getImageId, i -> i));
+            session.putCandidates(List.of(
+                    Fixtures.candidate("adjudication", byId.get("img_05"), Fixtures.finding(session.project(), "Effusion"),
+                            0.2, org.lightbox.model.CandidateReason.LIKELY_MISLABELLED),
+                    Fixtures.candidate("adjudication", byId.get("img_07"), Fixtures.finding(session.project(), "Effusion"),
+                            0.9, org.lightbox.model.CandidateReason.LIKELY_MISLABELLED),
+                    Fixtures.candidate("adjudication", byId.get("img_05"), Fixtures.finding(session.project(),
+                            "Pneumothorax"), 0.5, org.lightbox.model.CandidateReason.LIKELY_MISLABELLED)));
+            assertEquals(List.of("img_07", "img_05"), PanelLists.assign(session, "ties", List.of("r2"),
+                    new PanelLists.Source.Queue("adjudication")).getFirst().imageIds(), "highest score first, once each");
+            StoreException unknown = assertThrows(StoreException.class, () -> PanelLists.assign(session, "csv",
+                    List.of("brand-new", "r2"), new PanelLists.Source.Images(List.of("img_01", "img_99"))));
+            assertTrue(unknown.getMessage().contains("'img_99'"), unknown.getMessage());
+            assertThrows(StoreException.class, () -> session.desk("brand-new"), "no reader added when nothing is assigned");
+            assertThrows(IllegalArgumentException.class, () -> PanelLists.assign(session, "x", List.of(" "),
+                    new PanelLists.Source.Filter(ImageQuery.ALL, 5)));
         }
     }
 

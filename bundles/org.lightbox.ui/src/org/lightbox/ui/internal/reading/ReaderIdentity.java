@@ -1,10 +1,6 @@
 package org.lightbox.ui.internal.reading;
 
-import java.util.List;
-
-import org.lightbox.model.LightboxFactory;
-import org.lightbox.model.Reader;
-import org.lightbox.model.ReaderRole;
+import org.lightbox.store.PanelLists;
 import org.lightbox.store.ProjectSession;
 import org.lightbox.store.ReadingDesk;
 
@@ -30,19 +26,6 @@ public final class ReaderIdentity {
 
     /** The reader's blinded desk in this project, adding the reader when new. */
     public static ReadingDesk desk(ProjectSession session) {
-        String id = id();
-        try {
-            return session.desk(id); // looks the reader up again when another client added it meanwhile
-        } catch (org.lightbox.store.StoreException e) {
-            if (e.reason() != org.lightbox.store.StoreException.Reason.NOT_FOUND) {
-                throw e;
-            }
-        }
-        Reader reader = LightboxFactory.eINSTANCE.createReader();
-        reader.setId(id);
-        reader.setName(id);
-        reader.setRole(ReaderRole.RADIOLOGIST);
-        session.addReaders(List.of(reader));
-        return session.desk(id);
+        return PanelLists.ensureReader(session, id());
     }
 }

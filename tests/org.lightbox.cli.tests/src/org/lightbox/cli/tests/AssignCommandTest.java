@@ -1,0 +1,87 @@
+package org.lightbox.cli.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.lightbox.cli.tests.CliRun.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code lightbox assign}: reading lists for a panel from each source, and its refusals, on a project made by {@code new} and {@code import}. */
+class AssignCommandTest {
+
+    @TempDir
+    Path dir;
+
+    /** Six images: two Effusion, two Pneumothorax (one of them with Effusion too), two with no finding. */
+    private String project() throws IOException {
+        String file = dir.resolve("panel.lightbox").toString();
+        assertEquals(0, run("new", file).exitCode());
+        Path labels = Files.writeString(dir.resolve("Data_Entry.csv"), """
+                Image Index,Finding Labels,Follow-up #,Patient ID,Patient Age,Patient Gender,View Position
+                00000001_000.png,Effusion,0,1,58,M,PA
+                00000001_001.png,No Finding,1,1,58,M,PA
+                00000002_000.png,Pneumothorax,0,2,81,F,AP
+                00000003_000.png,Effusion|Pneumothorax,0,3,40,F,PA
+                00000004_000.png,No Finding,0,4,33,M,PA
+                00000005_000.png,Effusion,0,5,70,M,AP
+                """);
+        CliRun imported = run("import", "cxr14", file, labels.toString());
+        assertEquals(0, imported.exitCode(), imported.err());
+        return file;
+    }
+
+    @Test
+    @DisplayName("--random-per-class gives every reader a stratified list; the info of each reader's list is printed")
+    void randomPerClass() throws IOException {
+        String project = project();
+        CliRun r = run("assign", project, "--name", "first look", "--reader", "r1", "--reader", "r2", "--random-per-class", "1",
+                "--seed", "7");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().startsWith("Assigned 'first look' (random 1 per class, seed 7)"), r.out());
+        // one Effusion, one Pneumothorax (never the image drawn for Effusion), one with no finding
+        assertTrue(r.out().matches("(?s).*\\n  r1\\s+3 images  \\(Effusion=1, No Finding=1, Pneumothorax=1\\)\\n.*"), r.out());
+        assertTrue(r.out().matches("(?s).*\\n  r2\\s+3 images  \\(Effusion=1, No Finding=1, Pneumothorax=1\\)\\n"), r.out());
+
+        CliRun again = run("assign", project, "--name", "first look", "--reader", "r3", "--reader", "r2", "--random-per-class", "1");
+        assertEquals(1, again.exitCode());
+        assertTrue(again.err().contains("Reader 'r2' already has a reading list named 'first look'; nothing was assigned"), again.err());
+    }
+
+    @Test
+    @DisplayName("--source-label with --limit, --csv in file order; unknown ids, empty queues and bad values are refused by name")
+    void filterCsvAndRefusals() throws IOException {
+        String project = project();
+        CliRun filtered = run("assign", project, "--name", "effusion", "--reader", "r1", "--source-label", "Effusion=present",
+                "--source-label", "Pneumothorax=ABSENT", "--limit", "5");
+        assertEquals(0, filtered.exitCode(), filtered.err());
+        assertTrue(filtered.out().matches("(?s).*\\n  r1\\s+2 images\\n"), filtered.out());
+
+        Path ids = Files.writeString(dir.resolve("ids.csv"), "image_id\n00000004_000.png\n00000001_000.png\n");
+        CliRun csv = run("assign", project, "--name", "recheck", "--reader", "r1", "--csv", ids.toString());
+        assertEquals(0, csv.exitCode(), csv.err());
+        assertTrue(csv.out().contains("(image list of 2)"), csv.out());
+
+        Files.writeString(ids, "00000004_000.png\n99999999_000.png\n");
+        CliRun unknown = run("assign", project, "--name", "bad", "--reader", "r1", "--csv", ids.toString());
+        assertEquals(1, unknown.exitCode());
+        assertTrue(unknown.err().contains("1 of the 2 image ids are not in this project, e.g. '99999999_000.png'"), unknown.err());
+
+        CliRun queue = run("assign", project, "--name", "ties", "--reader", "adjudicator", "--queue", "adjudication");
+        assertEquals(1, queue.exitCode());
+        assertTrue(queue.err().contains("The review queue 'adjudication' holds no images"), queue.err());
+
+        CliRun value = run("assign", project, "--name", "x", "--reader", "r1", "--source-label", "Effusion=maybe");
+        assertEquals(2, value.exitCode());
+        assertTrue(value.err().contains("the value must be PRESENT, ABSENT or UNCERTAIN"), value.err());
+
+        CliRun two = run("assign", project, "--name", "x", "--reader", "r1", "--queue", "a", "--random-per-class", "3");
+        assertEquals(2, two.exitCode());
+        assertTrue(two.err().contains("mutually exclusive"), two.err());
+    }
+}

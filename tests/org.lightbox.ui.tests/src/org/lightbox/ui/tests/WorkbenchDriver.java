@@ -170,14 +170,54 @@ final class WorkbenchDriver implements AutoCloseable {
         }
     }
 
+    /**
+     * Selects a menu item whose handler opens a dialog, and returns the dialog's shell once it is shown (titled
+     * {@code title}); the handler goes on in the dialog's event loop until the test closes the dialog.
+     */
+    Shell openDialog(String menu, String item, String title) throws InterruptedException {
+        MenuItem leaf = ui(() -> byText(byText(mainShell().getMenuBar(), menu).getMenu(), item));
+        display.asyncExec(() -> leaf.notifyListeners(SWT.Selection, new Event()));
+        return waitForShell(title, 30_000);
+    }
+
+    /** Polls until a visible shell titled {@code title} is shown and returns it. */
+    Shell waitForShell(String title, long timeoutMillis) throws InterruptedException {
+        waitUntil("a window titled '" + title + "' is shown", timeoutMillis, () -> shell(title) != null);
+        return ui(() -> shell(title));
+    }
+
+    private Shell shell(String title) {
+        for (Shell shell : display.getShells()) {
+            if (shell.isVisible() && title.equals(shell.getText())) {
+                return shell;
+            }
+        }
+        return null;
+    }
+
+    /** The control with this id inside one shell (a dialog's field), or fails. */
+    <C extends Control> C in(Shell shell, Class<C> type, String id) {
+        C found = ui(() -> find(shell, type, RepositoryPart.WIDGET_ID, id));
+        if (found == null) {
+            throw new AssertionError("no " + type.getSimpleName() + " '" + id + "' in the window '" + ui(shell::getText) + "'");
+        }
+        return found;
+    }
+
+    /** The texts of a window's labels, its title first (a message dialog's message). UI thread only. */
+    static String text(Shell shell) {
+        StringBuilder text = new StringBuilder(shell.getText());
+        collectText(shell, text);
+        return text.toString();
+    }
+
     /** Closes a dialog shell in front of the main window and returns its text, or returns null when there is none. */
     private String closeDialog() {
         for (Shell shell : display.getShells()) {
             if (shell.isVisible() && shell.getMenuBar() == null && shell.getParent() != null) {
-                StringBuilder text = new StringBuilder(shell.getText());
-                collectText(shell, text);
+                String text = text(shell);
                 shell.close();
-                return text.toString();
+                return text;
             }
         }
         return null;

@@ -51,6 +51,7 @@ import org.lightbox.ui.internal.imports.Imports;
 public final class RepositoryPart {
 
     /** {@code Widget.getData(WIDGET_ID)} names this part's widgets, for UI tests and accessibility tools. */
+    public static final String PART_ID = "org.lightbox.ui.part.repository";
     public static final String WIDGET_ID = "org.lightbox.widget.id";
     public static final String TABLE_ID = "repository.images";
     public static final String GRID_ID = "repository.grid";
@@ -206,6 +207,16 @@ public final class RepositoryPart {
         table.setSortDirection(SWT.NONE);
         total = opened == null ? 0 : opened.session().imageCount();
         query(ImageQuery.ALL);
+    }
+
+    /** The filter and order the view shows now. */
+    public ImageQuery query() {
+        return results.query();
+    }
+
+    /** How many images match {@link #query()}. */
+    public int matchCount() {
+        return results.count();
     }
 
     /** The filter bar changed: same order, new conditions. */

@@ -186,6 +186,9 @@ class ReadingEditorTest {
                 reading.type(ReadingKeys.MARK);               // marks the next one
                 marked.add(workbench.ui(() -> editor.session().images().get(focus + 1).getImageId()));
                 if (page == 0) {
+                    String focused = workbench.ui(() -> editor.session().images().get(focus + 2).getImageId());
+                    workbench.waitUntil("the side panel shows the focused image", 5_000, () -> workbench.find(Label.class,
+                            ReadingEditor.WIDGET_ID, "reading.metadata").getText().startsWith(focused + "\n"));
                     workbench.screenshot("reading-sheet");
                     reading.type('o');                        // the focused image full size, and back
                     workbench.waitUntil("single mode", 5_000, () -> !editor.sheetMode());

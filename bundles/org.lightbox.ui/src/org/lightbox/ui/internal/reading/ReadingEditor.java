@@ -353,6 +353,10 @@ public final class ReadingEditor {
         String who = "Reading as " + reading.desk().reader().getId() + (reading.desk().reader().getName() == null
                 ? "" : " (" + reading.desk().reader().getName() + ")");
         if (sheetMode) {
+            if (reading.position() != sheet.focus() && sheet.focus() < reading.images().size()) {
+                reading.go(sheet.focus());    // the side panel shows the focused image and the reader's calls on it
+                panel.show(reading);
+            }
             Finding q = questionFinding();
             title.setText(String.format("%s · sheet %d of %d · %d images", who, sheet.page() + 1, sheet.pages(),
                     reading.images().size()));
@@ -437,11 +441,7 @@ public final class ReadingEditor {
             problem = "Not recorded: " + ex.getMessage();
             MessageDialog.openError(root.getShell(), "Lightbox", problem);
         }
-        if (sheetMode) {
-            updateStatus();
-        } else {
-            refreshPanel();
-        }
+        refreshPanel();
     }
 
     /** Review mode: the page's answers to its question, committed before another page is shown. */

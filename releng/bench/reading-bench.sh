@@ -3,6 +3,7 @@
 # real chest DICOMs) and the 48-image contact-sheet page time. Prints a table; a benchmark, never a test.
 # Runs the editor in Equinox with the bundles of the UI test runtime, so run the UI tests once first:
 #   ./lightbox test -pl features/org.lightbox.feature,tests/org.lightbox.ui.tests -am
+# JVM options: BENCH_OPTS (default -Xmx4g, as ./lightbox launches the workbench); BENCH_LOG keeps the log.
 # Needs an X display (uses xvfb-run when DISPLAY is unset) and ../shared/data.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -17,6 +18,6 @@ cp "$CONFIG" "$tmp/configuration/config.ini"
 framework=$(sed -n 's/^osgi.framework=file\\:\(.*\)$/\1/p' "$CONFIG")
 run=()
 [ -n "${DISPLAY:-}" ] || run=(xvfb-run -a -s "-screen 0 1600x1000x24")
-"${run[@]}" "$JAVA_HOME/bin/java" ${BENCH_OPTS:-} -Dlightbox.shared="$SHARED" -jar "$framework" -configuration "file:$tmp/configuration/" \
-  -data "$tmp/workspace" -application org.lightbox.ui.readingBench 2>"$tmp/log" \
+"${run[@]}" "$JAVA_HOME/bin/java" ${BENCH_OPTS:--Xmx4g} -Dlightbox.shared="$SHARED" -jar "$framework" -configuration "file:$tmp/configuration/" \
+  -data "$tmp/workspace" -application org.lightbox.ui.readingBench 2>"${BENCH_LOG:-$tmp/log}" \
   | grep -v '^!' || { cat "$tmp/log" >&2; exit 1; }

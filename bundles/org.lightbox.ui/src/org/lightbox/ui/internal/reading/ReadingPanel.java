@@ -39,7 +39,6 @@ final class ReadingPanel {
     private final Label marks;
     private final Button showLabels;
     private final Label labels;
-    private String laidOut = "";
 
     ReadingPanel(Composite parent, Runnable labelsToggled) {
         panel = new Composite(parent, SWT.NONE);
@@ -103,13 +102,15 @@ final class ReadingPanel {
             TableItem item = i < findings.getItemCount() ? findings.getItem(i) : new TableItem(findings, SWT.NONE);
             Finding finding = all.get(i);
             Read call = reading.call(finding);
-            item.setText(new String[] {i < ReadingKeys.FINDING_KEYS.length()
-                    ? String.valueOf(ReadingKeys.FINDING_KEYS.charAt(i)) : "",
-                finding.getDisplayName() != null ? finding.getDisplayName() : finding.getCode(),
-                call == null ? "" : value(call.getValue()) + (call.getComment() == null ? "" : " ✎")});
-            item.setForeground(2, findings.getDisplay().getSystemColor(call == null ? SWT.COLOR_BLACK
+            set(item, 0, i < ReadingKeys.FINDING_KEYS.length() ? String.valueOf(ReadingKeys.FINDING_KEYS.charAt(i)) : "");
+            set(item, 1, finding.getDisplayName() != null ? finding.getDisplayName() : finding.getCode());
+            set(item, 2, call == null ? "" : value(call.getValue()) + (call.getComment() == null ? "" : " ✎"));
+            org.eclipse.swt.graphics.Color colour = findings.getDisplay().getSystemColor(call == null ? SWT.COLOR_BLACK
                     : call.getValue() == ReadValue.PRESENT ? SWT.COLOR_DARK_RED
-                            : call.getValue() == ReadValue.UNCERTAIN ? SWT.COLOR_DARK_YELLOW : SWT.COLOR_DARK_GREEN));
+                            : call.getValue() == ReadValue.UNCERTAIN ? SWT.COLOR_DARK_YELLOW : SWT.COLOR_DARK_GREEN);
+            if (!colour.equals(item.getForeground(2))) {
+                item.setForeground(2, colour);
+            }
         }
         findings.setSelection(reading.selectedFinding());
         findings.setRedraw(true);
@@ -117,11 +118,22 @@ final class ReadingPanel {
         String tagText = String.join(", ", reading.tags());
         marks.setText("Flags: " + (flagText.isEmpty() ? "none" : flagText) + "\nTags: " + (tagText.isEmpty() ? "none" : tagText));
         String original = showLabels() ? "Original labels: " + originalLabels(image) : "";
-        String text = metadata.getText() + marks.getText();
-        if (!original.equals(labels.getText()) || !text.equals(laidOut)) {
-            labels.setText(original);
-            laidOut = text;
-            panel.layout(); // only when a label's text changed: a layout costs milliseconds per key
+        labels.setText(original);
+        if (!fits(metadata) || !fits(marks) || !fits(labels)) {
+            panel.layout(); // only when a label needs another height: a layout costs milliseconds per key
+        }
+    }
+
+    /** Whether a label's text fits the height it was laid out with (a new image id usually does). */
+    private static boolean fits(Label label) {
+        org.eclipse.swt.graphics.Rectangle bounds = label.getBounds();
+        return bounds.width > 0 && label.computeSize(bounds.width, SWT.DEFAULT).y == bounds.height;
+    }
+
+    /** Sets a cell's text when it differs (each change costs the native table a row update). */
+    private static void set(TableItem item, int column, String text) {
+        if (!text.equals(item.getText(column))) {
+            item.setText(column, text);
         }
     }
 

@@ -130,8 +130,8 @@ public final class ReadingBench implements IApplication {
     private void sheets(ProjectStore store, Path folder, List<Path> pngs) throws Exception {
         Files.createDirectories(folder);
         List<Path> files = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            files.addAll(pngs.subList(0, 48));                        // 240 images: 5 pages of 48
+        for (int i = 0; i < 21; i++) {
+            files.addAll(pngs.subList(0, 48));                        // 1,008 images: 21 pages of 48
         }
         Shell shell = shell();
         try (ImageDecoders decoders = new ImageDecoders()) {
@@ -144,7 +144,7 @@ public final class ReadingBench implements IApplication {
             question.notifyListeners(SWT.Selection, new Event());
             paint(sheet);
             pump(60_000, () -> editor.sheetPending() == 0); // first page, cold cache
-            double[] millis = new double[4];
+            double[] millis = new double[20];
             for (int i = 0; i < millis.length; i++) {
                 pump(2_000, () -> false);                             // the reader looks at the sheet
                 long pressed = System.nanoTime();

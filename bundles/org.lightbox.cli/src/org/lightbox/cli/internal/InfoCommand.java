@@ -3,13 +3,20 @@ package org.lightbox.cli.internal;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import org.lightbox.model.Project;
+import org.lightbox.model.Read;
 import org.lightbox.model.Reader;
 import org.lightbox.store.ProjectSession;
 import org.lightbox.store.ProjectStore;
+import org.lightbox.store.ReadingList;
 import org.lightbox.store.StoreLocation;
 
 import picocli.CommandLine.Command;
@@ -18,7 +25,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code lightbox info <project>}: what a project holds. */
-@Command(name = "info", mixinStandardHelpOptions = true, description = "Show a project's name, store, label schema, readers and counts.")
+@Command(name = "info", mixinStandardHelpOptions = true, description = "Show a project's name, store, label schema, readers, counts and reading lists with their progress.")
 final class InfoCommand implements Callable<Integer> {
 
     private final Services services;
@@ -56,8 +63,28 @@ final class InfoCommand implements Callable<Integer> {
             out.printf("Readers:      %d%s%n", project.getReaders().size(), project.getReaders().isEmpty() ? ""
                     : " (" + project.getReaders().stream().map(Reader::getId).collect(Collectors.joining(", ")) + ")");
             out.printf("Images:       %,d%n", session.imageCount());
-            out.printf("Reads:        %,d%n", session.allReads().size());
+            List<Read> reads = session.allReads();
+            out.printf("Reads:        %,d%n", reads.size());
+            printReadingLists(out, session.readingLists(), reads);
             return 0;
+        }
+    }
+
+    /** Each reading list with how much of it its reader has read (an image counts once the reader called any finding). */
+    private static void printReadingLists(PrintWriter out, List<ReadingList> lists, List<Read> reads) {
+        if (lists.isEmpty()) {
+            return;
+        }
+        Map<String, Set<String>> readBy = new HashMap<>();
+        for (Read read : reads) {
+            readBy.computeIfAbsent(read.getReader().getId(), r -> new HashSet<>()).add(read.getImage().getImageId());
+        }
+        out.printf("Reading lists: %d%n", lists.size());
+        for (ReadingList list : lists) {
+            Set<String> done = readBy.getOrDefault(list.readerId(), Set.of());
+            long read = list.imageIds().stream().filter(done::contains).count();
+            out.printf("  '%s' for %s: %,d of %,d read (%s)%n", list.name(), list.readerId(), read, list.items().size(),
+                    list.origin());
         }
     }
 }

@@ -67,6 +67,25 @@ class AssignCommandTest {
         assertEquals(0, csv.exitCode(), csv.err());
         assertTrue(csv.out().contains("(image list of 2)"), csv.out());
 
+        Path reads = Files.writeString(dir.resolve("reads.csv"), """
+                Image ID,Patient ID,Reader ID,Effusion
+                00000001_000.png,1,r1,YES
+                00000002_000.png,2,r1,NO
+                00000004_000.png,4,r2,NO
+                """);
+        CliRun read = run("import", "reads", project, reads.toString());
+        assertEquals(0, read.exitCode(), read.err());
+        CliRun theirs = run("assign", project, "--name", "recheck", "--reader", "google-r1", "--csv", ids.toString());
+        assertEquals(0, theirs.exitCode(), theirs.err());
+        CliRun info = run("info", project);
+        assertEquals(0, info.exitCode(), info.err());
+        assertTrue(info.out().contains("""
+                Reading lists: 3
+                  'effusion' for r1: 0 of 2 read (filter: Effusion present (source), Pneumothorax absent (source), first 5)
+                  'recheck' for r1: 0 of 2 read (image list of 2)
+                  'recheck' for google-r1: 1 of 2 read (image list of 2)
+                """), info.out());
+
         Files.writeString(ids, "00000004_000.png\n99999999_000.png\n");
         CliRun unknown = run("assign", project, "--name", "bad", "--reader", "r1", "--csv", ids.toString());
         assertEquals(1, unknown.exitCode());

@@ -3,7 +3,8 @@ package org.lightbox.agreement;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.lightbox.agreement.internal.Distributions;
+import org.lightbox.agreement.Distributions;
+
 
 /**
  * A reader (or the original report-mined labels) against a reference (consensus, adjudicated labels, another reader):

@@ -2,10 +2,10 @@ package org.lightbox.evaluation;
 
 import java.util.List;
 
+import org.lightbox.agreement.Distributions;
 import org.lightbox.agreement.Estimate;
 import org.lightbox.agreement.Interval;
 import org.lightbox.agreement.Sample;
-import org.lightbox.evaluation.internal.Normal;
 
 /**
  * Averages of one statistic over findings: the macro average (each finding counts once) and the prevalence-weighted
@@ -53,7 +53,7 @@ public record Averages(String statistic, Estimate macro, Estimate weighted) {
     }
 
     private static Estimate average(String name, double value, double se, Sample sample, double confidence, int findings) {
-        double z = Normal.twoSided(confidence);
+        double z = Distributions.twoSidedNormal(confidence);
         Estimate e = Estimate.of(name, value, sample).withStandardError(se).withDetail("findings", findings)
                 .withNote("over " + findings + " findings; interval treats the findings as independent");
         return Double.isFinite(se) ? e.withInterval(new Interval(value - z * se, value + z * se, confidence, "normal approximation"), true) : e;

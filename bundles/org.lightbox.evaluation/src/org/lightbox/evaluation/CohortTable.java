@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.lightbox.evaluation.internal.Normal;
+import org.lightbox.agreement.Distributions;
+
 
 /**
  * "Check your cohorts": demographics and finding prevalence per group of images (train / validation / test, or any
@@ -42,10 +43,10 @@ public record CohortTable(List<String> groups, List<Row> rows) {
                 return null;
             }
             if (!Double.isNaN(spread[g])) {
-                double half = Normal.quantile(1 - (1 - confidence) / 2) * spread[g] / Math.sqrt(n[g]);
+                double half = Distributions.normalQuantile(1 - (1 - confidence) / 2) * spread[g] / Math.sqrt(n[g]);
                 return new double[] {values[g] - half, values[g] + half};
             }
-            return Normal.wilson(Math.round(values[g] * n[g]), n[g], confidence);
+            return Distributions.wilson(Math.round(values[g] * n[g]), n[g], confidence);
         }
 
         /** Whether the groups differ by more than {@link CohortTable#FLAG}. */

@@ -3,10 +3,10 @@ package org.lightbox.evaluation;
 import java.util.Arrays;
 import java.util.List;
 
+import org.lightbox.agreement.Distributions;
 import org.lightbox.agreement.Estimate;
 import org.lightbox.agreement.Interval;
 import org.lightbox.agreement.Sample;
-import org.lightbox.evaluation.internal.Normal;
 
 /**
  * The area under the ROC curve as the exact Mann-Whitney statistic (ties count one half), with DeLong, DeLong &amp;
@@ -68,7 +68,7 @@ public final class DeLong {
         }
         double variance = p.variance();
         double se = Math.sqrt(variance);
-        double z = Normal.twoSided(confidence);
+        double z = Distributions.twoSidedNormal(confidence);
         return e.withStandardError(se).withDetail("variance", variance).withInterval(new Interval(Math.max(0, p.auc - z * se),
                 Math.min(1, p.auc + z * se), confidence, "DeLong (1988)"), true);
     }
@@ -117,12 +117,12 @@ public final class DeLong {
         double variance = pa.variance() + pb.variance() - 2 * pa.covariance(pb);
         double diff = pa.auc - pb.auc;
         double se = Math.sqrt(variance);
-        double zq = Normal.twoSided(confidence);
+        double zq = Distributions.twoSidedNormal(confidence);
         Estimate d = Estimate.of(name, diff, ea.n()).withStandardError(se)
                 .withInterval(new Interval(diff - zq * se, diff + zq * se, confidence, "paired DeLong"), true);
         double z = diff / se;
         return new ModelComparison(ea, eb, d, new StatisticalTest("paired DeLong", StatisticalTest.Distribution.Z, z, Double.NaN,
-                Normal.twoSidedP(z)));
+                Distributions.twoSidedP(z)));
     }
 
     /**
@@ -135,7 +135,7 @@ public final class DeLong {
         double vb = b.standardError() * b.standardError();
         double t = (a.value() - b.value()) / Math.sqrt(va + vb);
         double df = (va + vb) * (va + vb) / (va * va / (a.n().subjects() - 1) + vb * vb / (b.n().subjects() - 1));
-        return new StatisticalTest("unpaired DeLong", StatisticalTest.Distribution.T, t, df, Normal.studentTwoSidedP(t, df));
+        return new StatisticalTest("unpaired DeLong", StatisticalTest.Distribution.T, t, df, Distributions.studentTwoSidedP(t, df));
     }
 
     /**
@@ -166,7 +166,7 @@ public final class DeLong {
         }
         int df = usable.size() - 1;
         return new StatisticalTest("chi-square test of equal AUROCs (DeLong variances)", StatisticalTest.Distribution.CHI_SQUARE, q, df,
-                Normal.chiSquareSurvival(q, df));
+                Distributions.chiSquareSurvival(q, df));
     }
 
     private static int lowerBound(double[] sorted, double x) {

@@ -3,10 +3,10 @@ package org.lightbox.evaluation;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.lightbox.agreement.Distributions;
 import org.lightbox.agreement.Estimate;
 import org.lightbox.agreement.Interval;
 import org.lightbox.agreement.Sample;
-import org.lightbox.evaluation.internal.Normal;
 
 /**
  * The seed paper's Table 3: the mean binary cross-entropy of a model over all findings of an image, averaged over the
@@ -62,7 +62,7 @@ public record LossByLabelCount(String model, List<Row> rows) {
             sq[count[i]] += l * l;
             images[count[i]]++;
         }
-        double z = Normal.twoSided(confidence);
+        double z = Distributions.twoSidedNormal(confidence);
         List<Row> rows = new ArrayList<>();
         for (int c = 0; c <= max; c++) {
             if (images[c] == 0) {

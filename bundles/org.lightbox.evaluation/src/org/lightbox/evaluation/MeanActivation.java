@@ -2,10 +2,10 @@ package org.lightbox.evaluation;
 
 import java.util.List;
 
+import org.lightbox.agreement.Distributions;
 import org.lightbox.agreement.Estimate;
 import org.lightbox.agreement.Interval;
 import org.lightbox.agreement.Sample;
-import org.lightbox.evaluation.internal.Normal;
 
 /**
  * The seed paper's Table 4 / Figure 2: over the images whose only label is class c, the mean score the model gives each
@@ -79,7 +79,7 @@ public record MeanActivation(String model, List<String> classes, int[] images, d
         if (images[c] == 0) {
             return Estimate.undefined(name, Sample.of(0), "no single-label images of " + classes.get(c));
         }
-        double[] ci = Normal.wilson(topThree[c][k], images[c], confidence);
+        double[] ci = Distributions.wilson(topThree[c][k], images[c], confidence);
         return Estimate.of(name, topThree[c][k] / (double) images[c], Sample.of(images[c]))
                 .withInterval(new Interval(ci[0], ci[1], confidence, "Wilson score"), true);
     }

@@ -1,10 +1,10 @@
 package org.lightbox.evaluation;
 
 import org.lightbox.agreement.DiagnosticAccuracy;
+import org.lightbox.agreement.Distributions;
 import org.lightbox.agreement.Estimate;
 import org.lightbox.agreement.Interval;
 import org.lightbox.agreement.Sample;
-import org.lightbox.evaluation.internal.Normal;
 
 /**
  * A model at one operating point against the reference: the 2x2 table and every statistic a reader of a diagnostic
@@ -94,7 +94,7 @@ public record PointMetrics(String finding, OperatingPoint point, long truePositi
             return Estimate.undefined(name, sample, "the likelihood ratio is 0 or undefined (a cell of the 2x2 table is zero)");
         }
         double logit = sign * Math.log(lr.value()) + shift;
-        double z = Normal.twoSided(confidence);
+        double z = Distributions.twoSidedNormal(confidence);
         double se = lr.standardError();
         return Estimate.of(name, expit(logit), sample).withInterval(new Interval(expit(logit - z * se), expit(logit + z * se), confidence,
                 "logit (Mercaldo, Lau & Zhou 2007)"), true);
@@ -109,7 +109,7 @@ public record PointMetrics(String finding, OperatingPoint point, long truePositi
         if (n == 0) {
             return Estimate.undefined(name, sample, "no images");
         }
-        double[] ci = Normal.wilson(hits, n, confidence);
+        double[] ci = Distributions.wilson(hits, n, confidence);
         return Estimate.of(name, hits / (double) n, sample).withInterval(new Interval(ci[0], ci[1], confidence, "Wilson score"), true);
     }
 
@@ -122,7 +122,7 @@ public record PointMetrics(String finding, OperatingPoint point, long truePositi
         double f = 2.0 * tp / d;
         // delta method under the multinomial: var F1 = 4 TP (FP + FN)(TP + FP + FN) / (2 TP + FP + FN)^4
         double se = 2 * Math.sqrt((double) tp * (fp + fn) * (tp + fp + fn)) / ((double) d * d);
-        double z = Normal.twoSided(confidence);
+        double z = Distributions.twoSidedNormal(confidence);
         return Estimate.of("F1", f, sample).withStandardError(se)
                 .withInterval(new Interval(Math.max(0, f - z * se), Math.min(1, f + z * se), confidence, "Wald, delta method"), true);
     }
@@ -140,7 +140,7 @@ public record PointMetrics(String finding, OperatingPoint point, long truePositi
         }
         double lr = (a / n1) / (b / n0);
         double se = Math.sqrt(1.0 / a - 1 / n1 + 1.0 / b - 1 / n0);
-        double z = Normal.twoSided(confidence);
+        double z = Distributions.twoSidedNormal(confidence);
         return Estimate.of(name, lr, sample).withStandardError(se).withInterval(new Interval(lr * Math.exp(-z * se), lr * Math.exp(z * se),
                 confidence, "log method (Simel, Samsa & Matchar 1991)"), true);
     }
@@ -155,7 +155,7 @@ public record PointMetrics(String finding, OperatingPoint point, long truePositi
         double d = tn + add;
         double dor = a * d / (b * c);
         double se = Math.sqrt(1 / a + 1 / b + 1 / c + 1 / d);
-        double z = Normal.twoSided(confidence);
+        double z = Distributions.twoSidedNormal(confidence);
         Estimate e = Estimate.of("DOR", dor, sample).withStandardError(se).withInterval(new Interval(dor * Math.exp(-z * se),
                 dor * Math.exp(z * se), confidence, zero ? "Woolf (logit), 0.5 added to every cell" : "Woolf (logit)"), true);
         return zero ? e.withNote("a cell of the 2x2 table is zero: 0.5 added to every cell (Haldane-Anscombe)") : e;

@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.lightbox.agreement.Distributions;
 import org.lightbox.agreement.Estimate;
-import org.lightbox.evaluation.internal.Normal;
 
 /**
  * One finding's results split by a metadata column (sex, view position, age band, a confounder tag): per stratum the
@@ -87,7 +87,7 @@ public record Stratification(String finding, String column, List<Stratum> strata
         }
         int df = used.size() - 1;
         return new StatisticalTest("chi-square test of equal proportions", StatisticalTest.Distribution.CHI_SQUARE, chi, df,
-                Normal.chiSquareSurvival(chi, df));
+                Distributions.chiSquareSurvival(chi, df));
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
 import org.lightbox.agreement.AgreementOptions;
+import org.lightbox.agreement.Distributions;
 import org.lightbox.agreement.Estimate;
 import org.lightbox.agreement.Interval;
 import org.lightbox.agreement.Level;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.lightbox.agreement.Distributions;
 import org.lightbox.evaluation.BinaryScores;
 import org.lightbox.evaluation.Evaluation;
 import org.lightbox.evaluation.PointMetrics;
@@ -49,7 +50,7 @@ final class Figures {
             for (int i = 0; i < x.length; i++) {
                 x[i] = thin.get(i)[0];
                 y[i] = thin.get(i)[1];
-                double[] ci = Normal.wilson(Math.round(y[i] * pos), pos, conf);
+                double[] ci = Distributions.wilson(Math.round(y[i] * pos), pos, conf);
                 lo[i] = ci[0];
                 hi[i] = ci[1];
             }
@@ -139,7 +140,7 @@ final class Figures {
                 hits += s.truth()[order[r]] ? 1 : 0;
             }
             int size = Math.max(1, to - from);
-            double[] ci = Normal.wilson(hits, size, confidence);
+            double[] ci = Distributions.wilson(hits, size, confidence);
             out[0][b] = sum / size;
             out[1][b] = hits / (double) size;
             out[2][b] = ci[0];

@@ -10,6 +10,7 @@ import java.util.Locale;
 
 import javax.imageio.ImageIO;
 
+import org.lightbox.agreement.Distributions;
 import org.lightbox.agreement.Estimate;
 import org.lightbox.evaluation.BinaryScores;
 import org.lightbox.evaluation.Evaluation;
@@ -80,7 +81,7 @@ public final class FindingFigures {
         }
         double[][] out = new double[5][k];
         for (int b = 0; b < k; b++) {
-            double[] ci = n[b] == 0 ? new double[] {Double.NaN, Double.NaN} : Normal.wilson(hits[b], n[b], confidence);
+            double[] ci = n[b] == 0 ? new double[] {Double.NaN, Double.NaN} : Distributions.wilson(hits[b], n[b], confidence);
             out[0][b] = n[b] == 0 ? Double.NaN : sum[b] / n[b];
             out[1][b] = n[b] == 0 ? Double.NaN : hits[b] / (double) n[b];
             out[2][b] = ci[0];

@@ -1,9 +1,11 @@
-package org.lightbox.agreement.internal;
+package org.lightbox.agreement;
 
 /**
- * The few distribution functions the intervals need, computed to double precision without a library: the standard
- * normal distribution (erfc by its power series and continued fraction, the quantile by Halley steps on it) and
- * Student's t with whole degrees of freedom (the finite series of Abramowitz &amp; Stegun 26.7.3-4).
+ * The distribution functions the intervals and tests of agreement and evaluation need, computed to double precision
+ * without a library: the standard normal distribution (erfc by its power series and continued fraction, the quantile
+ * by Halley steps on it), Student's t with whole degrees of freedom (the finite series of Abramowitz &amp; Stegun
+ * 26.7.3-4) and with any positive degrees of freedom (the regularised incomplete beta function), chi-square with
+ * whole degrees of freedom, and Wilson's score interval.
  */
 public final class Distributions {
 
@@ -160,5 +162,102 @@ public final class Distributions {
         double half = z / (1 + z2 / n) * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n));
         // at 0 or n successes the limit on that side is exactly 0 or 1; rounding would leave 1e-16 off
         return new double[] {successes == 0 ? 0 : Math.max(0, centre - half), successes == n ? 1 : Math.min(1, centre + half)};
+    }
+
+    /** {@code P(X > x)} for a chi-square variable with {@code df} (whole, 1 or more) degrees of freedom. */
+    public static double chiSquareSurvival(double x, int df) {
+        if (df < 1) {
+            throw new IllegalArgumentException("degrees of freedom must be 1 or more: " + df);
+        }
+        if (x <= 0) {
+            return 1;
+        }
+        double half = x / 2;
+        if (df % 2 == 0) {
+            double term = Math.exp(-half);
+            double sum = term;
+            for (int i = 1; i < df / 2; i++) {
+                term *= half / i;
+                sum += term;
+            }
+            return Math.min(1, sum);
+        }
+        double root = Math.sqrt(x);
+        double sum = 0;
+        double term = root * Math.exp(-half) * Math.sqrt(2 / Math.PI);
+        for (int i = 1; i <= (df - 1) / 2; i++) {
+            sum += term;
+            term *= x / (2 * i + 1);
+        }
+        return Math.min(1, twoSidedP(root) + sum);
+    }
+
+    /** Two-sided p-value of Student's t with {@code df} (any positive real) degrees of freedom: I_{df/(df+t^2)}(df/2, 1/2). */
+    public static double studentTwoSidedP(double t, double df) {
+        if (!(df > 0) || Double.isNaN(t)) {
+            return Double.NaN;
+        }
+        return regularizedBeta(df / (df + t * t), df / 2, 0.5);
+    }
+
+    /** The regularised incomplete beta function I_x(a, b), by Lentz's continued fraction (Numerical Recipes 6.4). */
+    private static double regularizedBeta(double x, double a, double b) {
+        if (x <= 0) {
+            return 0;
+        }
+        if (x >= 1) {
+            return 1;
+        }
+        double front = Math.exp(logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log1p(-x));
+        if (x > (a + 1) / (a + b + 2)) {
+            return 1 - front * betaFraction(1 - x, b, a) / b;
+        }
+        return front * betaFraction(x, a, b) / a;
+    }
+
+    private static double betaFraction(double x, double a, double b) {
+        double tiny = 1e-300;
+        double c = 1;
+        double d = 1 - (a + b) * x / (a + 1);
+        d = Math.abs(d) < tiny ? tiny : d;
+        d = 1 / d;
+        double h = d;
+        for (int m = 1; m <= 10_000; m++) {
+            int m2 = 2 * m;
+            double num = m * (b - m) * x / ((a + m2 - 1) * (a + m2));
+            d = 1 + num * d;
+            d = Math.abs(d) < tiny ? tiny : d;
+            c = 1 + num / c;
+            c = Math.abs(c) < tiny ? tiny : c;
+            d = 1 / d;
+            h *= d * c;
+            num = -(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1));
+            d = 1 + num * d;
+            d = Math.abs(d) < tiny ? tiny : d;
+            c = 1 + num / c;
+            c = Math.abs(c) < tiny ? tiny : c;
+            d = 1 / d;
+            double delta = d * c;
+            h *= delta;
+            if (Math.abs(delta - 1) < 1e-16) {
+                break;
+            }
+        }
+        return h;
+    }
+
+    /** log Gamma(x) for x > 0: Lanczos (g = 607/128, 15 terms; Godfrey's coefficients), relative error about 1e-15. */
+    private static double logGamma(double x) {
+        double[] c = {0.99999999999999709182, 57.156235665862923517, -59.597960355475491248, 14.136097974741747174,
+            -0.49191381609762019978, .33994649984811888699e-4, .46523628927048575665e-4, -.98374475304879564677e-4,
+            .15808870322491248884e-3, -.21026444172410488319e-3, .21743961811521264320e-3, -.16431810653676389022e-3,
+            .84418223983852743293e-4, -.26190838401581408670e-4, .36899182659531622704e-5};
+        double g = 607.0 / 128;
+        double sum = c[0];
+        for (int i = 1; i < c.length; i++) {
+            sum += c[i] / (x + i - 1);
+        }
+        double t = x + g - 0.5;
+        return 0.5 * Math.log(2 * Math.PI) + (x - 0.5) * Math.log(t) - t + Math.log(sum);
     }
 }

@@ -1,4 +1,4 @@
-package org.lightbox.consensus.tests;
+package org.lightbox.testing;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A small JSON reader for the exports and sidecars (a copy of the DICOM tests' reader) (objects, arrays, strings, numbers, true/false/null):
+ * A small JSON reader for tests: reference fixtures, exports and sidecars (objects, arrays, strings, numbers, true/false/null):
  * the target platform has no JSON library, and the fixtures are written by Python's json module.
  */
-final class Json {
+public final class Json {
 
     private final String text;
     private int at;
@@ -19,7 +19,7 @@ final class Json {
     }
 
     /** Maps, lists, strings, doubles, booleans and null. */
-    static Object parse(String text) {
+    public static Object parse(String text) {
         Json json = new Json(text);
         Object value = json.value();
         json.space();

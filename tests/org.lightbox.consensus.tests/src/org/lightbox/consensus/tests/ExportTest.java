@@ -33,6 +33,7 @@ import org.lightbox.model.QualityFlag;
 import org.lightbox.model.QualityIssue;
 import org.lightbox.model.SourceLabel;
 import org.lightbox.store.ProjectSession;
+import org.lightbox.testing.Json;
 
 /** Exports of a small panel through the DS services, read back by the CXR14 label importer. */
 class ExportTest {

@@ -14,6 +14,7 @@ import org.lightbox.imaging.DecodeException;
 import org.lightbox.imaging.GreyImage;
 import org.lightbox.imaging.ImageDecoder;
 import org.lightbox.imaging.ImageHeader;
+import org.lightbox.testing.Json;
 
 /**
  * One fixture written by {@code releng/dicom-reference/make-references.sh}: what dcmtk, OpenJPEG and pydicom

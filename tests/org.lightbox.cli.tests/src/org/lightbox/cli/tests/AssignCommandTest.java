@@ -20,10 +20,7 @@ class AssignCommandTest {
 
     /** Six images: two Effusion, two Pneumothorax (one of them with Effusion too), two with no finding. */
     private String project() throws IOException {
-        String file = dir.resolve("panel.lightbox").toString();
-        assertEquals(0, run("new", file).exitCode());
-        Path labels = Files.writeString(dir.resolve("Data_Entry.csv"), """
-                Image Index,Finding Labels,Follow-up #,Patient ID,Patient Age,Patient Gender,View Position
+        return CliRun.cxr14Project(dir, """
                 00000001_000.png,Effusion,0,1,58,M,PA
                 00000001_001.png,No Finding,1,1,58,M,PA
                 00000002_000.png,Pneumothorax,0,2,81,F,AP
@@ -31,9 +28,6 @@ class AssignCommandTest {
                 00000004_000.png,No Finding,0,4,33,M,PA
                 00000005_000.png,Effusion,0,5,70,M,AP
                 """);
-        CliRun imported = run("import", "cxr14", file, labels.toString());
-        assertEquals(0, imported.exitCode(), imported.err());
-        return file;
     }
 
     @Test

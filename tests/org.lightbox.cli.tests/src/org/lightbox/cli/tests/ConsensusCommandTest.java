@@ -25,16 +25,11 @@ class ConsensusCommandTest {
 
     /** Three images of two patients, read for Effusion and Pneumothorax by three readers; image 2 ties on Pneumothorax. */
     private String project() throws IOException {
-        String file = dir.resolve("panel.lightbox").toString();
-        assertEquals(0, run("new", file).exitCode());
-        Path labels = Files.writeString(dir.resolve("Data_Entry.csv"), """
-                Image Index,Finding Labels,Follow-up #,Patient ID,Patient Age,Patient Gender,View Position
+        String file = CliRun.cxr14Project(dir, """
                 00000001_000.png,Effusion,0,1,58,M,PA
                 00000001_001.png,No Finding,1,1,58,M,PA
                 00000002_000.png,Pneumothorax,0,2,81,F,AP
                 """);
-        CliRun imported = run("import", "cxr14", file, labels.toString());
-        assertEquals(0, imported.exitCode(), imported.err());
         Path reads = Files.writeString(dir.resolve("readers.csv"), """
                 Image ID,Patient ID,Reader ID,Effusion,Pneumothorax
                 00000001_000.png,1,11,YES,NO

@@ -120,6 +120,21 @@ class AssignListsTest {
             workbench.waitUntil("the list is being read", 30_000, () -> editor.session() != null);
             assertEquals(lists.getFirst().imageIds(), workbench.ui(() -> editor.session().images().stream()
                     .map(ImageRecord::getImageId).toList()));
+            assertEquals(0, workbench.ui(() -> editor.session().position()));
+
+            ReadingDriver reading = new ReadingDriver(workbench);           // two images read, then the list again
+            reading.focus(reading.canvas(ReadingEditor.CANVAS_ID));
+            for (int i = 1; i <= 2; i++) {
+                workbench.waitUntil("image " + i + " is shown", 30_000, editor::imageShown);
+                reading.press(SWT.CR, false);
+                int next = i;
+                workbench.waitUntil("image " + (i + 1) + " is current", 30_000, () -> editor.session().position() == next);
+            }
+            var sitting = workbench.ui(editor::session);
+            workbench.clickMenu("Image", "Read Reading List");
+            workbench.waitUntil("the list is opened again", 30_000, () -> editor.session() != sitting);
+            assertEquals(2, workbench.ui(() -> editor.session().position()), "it goes on at its first unread image");
+            assertEquals(lists.getFirst().items().size(), workbench.ui(() -> editor.session().images().size()));
         }
     }
 

@@ -2,8 +2,10 @@ package org.lightbox.ui.internal.handlers;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.eclipse.e4.core.di.annotations.CanExecute;
 import org.eclipse.e4.core.di.annotations.Execute;
@@ -27,7 +29,9 @@ import org.lightbox.ui.internal.reading.ReaderIdentity;
 
 /**
  * Image › Read Reading List: reads one of the lists a lead assigned to this reader (random N per class, a
- * repository filter, a CSV of ids), in the list's order. One list opens at once; several are offered to choose.
+ * repository filter, a CSV of ids, a review queue), in the list's order, from its first image this reader has not
+ * read yet, so a list read over several sittings goes on where it stopped. One list opens at once; several are
+ * offered to choose, each with how much of it is read.
  */
 public final class ReadListHandler {
 
@@ -47,9 +51,20 @@ public final class ReadListHandler {
                         + desk.reader().getId() + "' in this project.");
                 return;
             }
-            ReadingList chosen = lists.size() == 1 ? lists.getFirst() : choose(shell, lists);
+            Set<String> read = new HashSet<>();
+            for (ReadingList list : lists) {
+                desk.readsOfImages(list.imageIds()).forEach(r -> read.add(r.getImage().getImageId()));
+            }
+            ReadingList chosen = lists.size() == 1 ? lists.getFirst() : choose(shell, lists, read);
             if (chosen == null) {
                 return;
+            }
+            int firstUnread = 0;                              // all read: from the start, to review
+            for (int i = 0; i < chosen.imageIds().size(); i++) {
+                if (!read.contains(chosen.imageIds().get(i))) {
+                    firstUnread = i;
+                    break;
+                }
             }
             Map<String, ImageRecord> byId = new HashMap<>();
             for (ImageRecord image : project.session().imagesById(chosen.imageIds())) {
@@ -66,7 +81,7 @@ public final class ReadListHandler {
             }
             parts.showPart(editor, PartState.ACTIVATE);
             if (editor.getObject() instanceof ReadingEditorPart part) {
-                part.read(project, images);
+                part.read(project, images, firstUnread);
                 part.setFocus();
             }
         } catch (StoreException e) {
@@ -74,7 +89,7 @@ public final class ReadListHandler {
         }
     }
 
-    private static ReadingList choose(Shell shell, List<ReadingList> lists) {
+    private static ReadingList choose(Shell shell, List<ReadingList> lists, Set<String> read) {
         int[] picked = {0};
         org.eclipse.jface.dialogs.Dialog dialog = new org.eclipse.jface.dialogs.Dialog(shell) {
             @Override
@@ -83,7 +98,8 @@ public final class ReadListHandler {
                 getShell().setText("Read Reading List");
                 var choice = new org.eclipse.swt.widgets.List(area, org.eclipse.swt.SWT.BORDER | org.eclipse.swt.SWT.SINGLE);
                 for (ReadingList list : lists) {
-                    choice.add(list.name() + " — " + list.items().size() + " images (" + list.origin() + ")");
+                    long done = list.imageIds().stream().filter(read::contains).count();
+                    choice.add(list.name() + " — " + done + " of " + list.items().size() + " read (" + list.origin() + ")");
                 }
                 choice.select(0);
                 choice.addListener(org.eclipse.swt.SWT.Selection, e -> picked[0] = choice.getSelectionIndex());

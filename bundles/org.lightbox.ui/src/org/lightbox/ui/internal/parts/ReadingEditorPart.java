@@ -44,9 +44,16 @@ public final class ReadingEditorPart {
     }
 
     public void read(OpenProject opened, List<ImageRecord> images) {
+        read(opened, images, 0);
+    }
+
+    /** Reads these images starting at {@code startAt} (e.g. a reading list's first unread image). */
+    public void read(OpenProject opened, List<ImageRecord> images, int startAt) {
         project = opened;
         var session = opened.session();
-        editor.open(new ReadingSession(session, ReaderIdentity.desk(session), images, System::currentTimeMillis));
+        ReadingSession reading = new ReadingSession(session, ReaderIdentity.desk(session), images, System::currentTimeMillis);
+        reading.go(startAt);
+        editor.open(reading);
     }
 
     /** Reviews images on contact sheets that ask "is this &lt;finding&gt;?" (the evaluation's error cells). */

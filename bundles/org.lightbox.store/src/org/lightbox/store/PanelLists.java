@@ -1,13 +1,18 @@
 package org.lightbox.store;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
 import org.lightbox.model.Candidate;
 import org.lightbox.model.LightboxFactory;
+import org.lightbox.model.Read;
 import org.lightbox.model.Reader;
 import org.lightbox.model.ReaderRole;
 import org.lightbox.store.StoreException.Reason;
@@ -60,7 +65,28 @@ public final class PanelLists {
         }
     }
 
+    /** How far a reader is through a list: {@code read} of its images have a call of theirs (on any finding). */
+    public record Progress(ReadingList list, int read) {
+        public int total() {
+            return list.items().size();
+        }
+    }
+
     private PanelLists() {
+    }
+
+    /** Each list with how much of it its reader has read, from everyone's reads (a lead's view), in the lists' order. */
+    public static List<Progress> progress(List<ReadingList> lists, Collection<? extends Read> reads) {
+        Map<String, Set<String>> readBy = new HashMap<>();
+        for (Read read : reads) {
+            readBy.computeIfAbsent(read.getReader().getId(), r -> new HashSet<>()).add(read.getImage().getImageId());
+        }
+        List<Progress> progress = new ArrayList<>();
+        for (ReadingList list : lists) {
+            Set<String> done = readBy.getOrDefault(list.readerId(), Set.of());
+            progress.add(new Progress(list, (int) list.imageIds().stream().filter(done::contains).count()));
+        }
+        return progress;
     }
 
     /**
@@ -136,7 +162,7 @@ public final class PanelLists {
     }
 
     private static void requireKnown(ProjectSession session, List<String> imageIds) {
-        Set<String> known = new java.util.HashSet<>();
+        Set<String> known = new HashSet<>();
         session.imagesById(imageIds).forEach(i -> known.add(i.getImageId()));
         List<String> missing = imageIds.stream().filter(id -> !known.contains(id)).toList();
         if (!missing.isEmpty()) {

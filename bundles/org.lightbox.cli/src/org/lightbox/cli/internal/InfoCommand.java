@@ -3,17 +3,14 @@ package org.lightbox.cli.internal;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import org.lightbox.model.Project;
 import org.lightbox.model.Read;
 import org.lightbox.model.Reader;
+import org.lightbox.store.PanelLists;
 import org.lightbox.store.ProjectSession;
 import org.lightbox.store.ProjectStore;
 import org.lightbox.store.ReadingList;
@@ -75,16 +72,10 @@ final class InfoCommand implements Callable<Integer> {
         if (lists.isEmpty()) {
             return;
         }
-        Map<String, Set<String>> readBy = new HashMap<>();
-        for (Read read : reads) {
-            readBy.computeIfAbsent(read.getReader().getId(), r -> new HashSet<>()).add(read.getImage().getImageId());
-        }
         out.printf("Reading lists: %d%n", lists.size());
-        for (ReadingList list : lists) {
-            Set<String> done = readBy.getOrDefault(list.readerId(), Set.of());
-            long read = list.imageIds().stream().filter(done::contains).count();
-            out.printf("  '%s' for %s: %,d of %,d read (%s)%n", list.name(), list.readerId(), read, list.items().size(),
-                    list.origin());
+        for (PanelLists.Progress p : PanelLists.progress(lists, reads)) {
+            out.printf("  '%s' for %s: %,d of %,d read (%s)%n", p.list().name(), p.list().readerId(), p.read(), p.total(),
+                    p.list().origin());
         }
     }
 }

@@ -29,6 +29,7 @@ import org.lightbox.ui.internal.Projects;
 import org.lightbox.ui.internal.handlers.AssignListsDialog;
 import org.lightbox.ui.internal.handlers.AssignListsHandler;
 import org.lightbox.ui.internal.parts.RepositoryPart;
+import org.lightbox.ui.internal.parts.ThroughputPart;
 import org.lightbox.ui.internal.reading.ReaderIdentity;
 import org.lightbox.ui.internal.reading.ReadingEditor;
 
@@ -135,6 +136,16 @@ class AssignListsTest {
             workbench.waitUntil("the list is opened again", 30_000, () -> editor.session() != sitting);
             assertEquals(2, workbench.ui(() -> editor.session().position()), "it goes on at its first unread image");
             assertEquals(lists.getFirst().items().size(), workbench.ui(() -> editor.session().images().size()));
+
+            workbench.clickMenu("Image", "Reading Throughput");            // the lead's view of how far each reader is
+            Table progress = workbench.waitFor(Table.class, ThroughputPart.LISTS_ID, 10_000);
+            List<String> rows = workbench.ui(() -> java.util.Arrays.stream(progress.getItems())
+                    .map(i -> i.getText(0) + " | " + i.getText(1) + " | " + i.getText(2) + " of " + i.getText(3)).toList());
+            int n = lists.getFirst().items().size();
+            assertEquals(List.of("panel-a | first look | 2 of " + n, "panel-b | first look | 0 of " + lists.get(1).items().size(),
+                    simulated + " | first ten | 10 of 10"), rows.stream().filter(r -> !r.contains("| check |")).toList());
+            workbench.settle();
+            workbench.screenshot("reading-progress");
         }
     }
 

@@ -18,6 +18,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
+import org.lightbox.store.PanelLists;
 import org.lightbox.ui.OpenProject;
 import org.lightbox.ui.internal.reading.Throughput;
 
@@ -29,10 +30,12 @@ public final class ThroughputPart {
 
     public static final String PART_ID = "org.lightbox.ui.part.throughput";
     public static final String TABLE_ID = "throughput.table";
+    public static final String LISTS_ID = "throughput.lists";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.systemDefault());
 
     private Table table;
+    private Table lists;
     private Label note;
     private OpenProject project;
 
@@ -54,6 +57,21 @@ public final class ThroughputPart {
             column.setText(title);
             column.setWidth(title.contains("CI") ? 170 : 100);
         }
+        Label listsTitle = new Label(parent, SWT.NONE);
+        listsTitle.setText("Reading lists: how far each reader is");
+        listsTitle.setToolTipText("An image counts as read once the reader made a call on it");
+        listsTitle.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+        lists = new Table(parent, SWT.BORDER | SWT.FULL_SELECTION);
+        lists.setData(RepositoryPart.WIDGET_ID, LISTS_ID);
+        lists.setHeaderVisible(true);
+        GridData listsData = new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1);
+        listsData.heightHint = 120;
+        lists.setLayoutData(listsData);
+        for (String title : new String[] {"Reader", "List", "Read", "Of (n)", "Done", "Assigned", "Drawn as"}) {
+            TableColumn column = new TableColumn(lists, SWT.LEFT);
+            column.setText(title);
+            column.setWidth(title.equals("Drawn as") ? 260 : title.equals("List") || title.equals("Assigned") ? 140 : 80);
+        }
         refresh();
     }
 
@@ -67,11 +85,19 @@ public final class ThroughputPart {
 
     public void refresh() {
         table.removeAll();
+        lists.removeAll();
         if (project == null) {
             note.setText("No project open.");
             return;
         }
-        var sessions = Throughput.of(project.session().allReads());
+        var reads = project.session().allReads();
+        for (PanelLists.Progress p : PanelLists.progress(project.session().readingLists(), reads)) {
+            new TableItem(lists, SWT.NONE).setText(new String[] {p.list().readerId(), p.list().name(),
+                Integer.toString(p.read()), Integer.toString(p.total()),
+                p.total() == 0 ? "—" : String.format("%.0f %%", 100.0 * p.read() / p.total()),
+                TIME.format(Instant.ofEpochMilli(p.list().created())), p.list().origin()});
+        }
+        var sessions = Throughput.of(reads);
         note.setText(sessions.size() + " sessions (a pause of more than 10 minutes starts a new one)");
         for (Throughput.Session s : sessions) {
             TableItem item = new TableItem(table, SWT.NONE);

@@ -24,7 +24,6 @@ import org.lightbox.model.ImageRecord;
 import org.lightbox.model.ReadValue;
 import org.lightbox.store.StoreException;
 import org.lightbox.ui.internal.parts.RepositoryPart;
-import org.lightbox.ui.internal.reading.ReadingCommands.Call;
 
 /**
  * The reading editor's widgets and keyboard, without e4 (so a benchmark can run it in a bare shell): single-image
@@ -52,6 +51,7 @@ public final class ReadingEditor {
     private final StackLayout stackLayout = new StackLayout();
     private final ImageCanvas canvas;
     private final ContactSheet sheet;
+    private final SheetMode sheets;
     private final ReadingPanel panel;
     private final Label status;
     private final ImagePrefetch prefetch;
@@ -59,7 +59,6 @@ public final class ReadingEditor {
     private ReadingSession reading;
     private boolean sheetMode;
     private boolean fromSheet;
-    private long sheetShownAt;
     private String problem;
 
     public ReadingEditor(Composite parent, Function<ImageRecord, Path> fileOf, Supplier<List<ImageDecoder>> decoders,
@@ -91,6 +90,7 @@ public final class ReadingEditor {
         canvas.control().setData(WIDGET_ID, CANVAS_ID);
         sheet = new ContactSheet(stack, this::updateStatus, sheetCache, fileOf, decoders);
         sheet.control().setData(WIDGET_ID, SHEET_ID);
+        sheets = new SheetMode(sheet, question, layoutChoice);
         stackLayout.topControl = canvas.control();
         panel = new ReadingPanel(root, this::refreshPanel);
         GridData side = new GridData(SWT.FILL, SWT.FILL, false, true, 1, 1);
@@ -116,6 +116,7 @@ public final class ReadingEditor {
     /** Starts reading these images (single mode, first image). */
     public void open(ReadingSession session) {
         reading = session;
+        sheets.reading(session);
         if (session == null) {
             sheetMode = false;
             stackLayout.topControl = canvas.control();
@@ -124,12 +125,6 @@ public final class ReadingEditor {
             updateStatus();
             return;
         }
-        question.removeAll();
-        question.add("Mark and set values (no question)");
-        for (Finding finding : session.findings()) {
-            question.add("Is this " + name(finding) + "?");
-        }
-        question.select(0);
         sheetMode = false;
         stackLayout.topControl = canvas.control();
         stack.layout();
@@ -147,11 +142,7 @@ public final class ReadingEditor {
         if (session == null) {
             return;
         }
-        for (int f = 0; f < session.findings().size(); f++) {
-            if (session.findings().get(f).getCode().equals(findingCode)) {
-                question.select(f + 1);
-            }
-        }
+        sheets.ask(findingCode);
         enterSheet(0);
     }
 
@@ -165,8 +156,7 @@ public final class ReadingEditor {
 
     /** The question finding of review-set mode, or null in mark-and-set mode. */
     public Finding questionFinding() {
-        int q = question.getSelectionIndex();
-        return reading == null || q <= 0 ? null : reading.findings().get(q - 1);
+        return sheets.questionFinding();
     }
 
     /** When the shown image or sheet was last painted (System.nanoTime), for the benchmark. */
@@ -295,7 +285,7 @@ public final class ReadingEditor {
     private void comment() {
         Finding finding = reading.findings().get(reading.selectedFinding());
         var earlier = reading.call(finding);
-        InputDialog dialog = new InputDialog(root.getShell(), "Comment", "Comment on " + name(finding) + " for "
+        InputDialog dialog = new InputDialog(root.getShell(), "Comment", "Comment on " + SheetMode.name(finding) + " for "
                 + reading.current().getImageId(), earlier == null || earlier.getComment() == null ? ""
                         : earlier.getComment(), null);
         if (dialog.open() == Window.OK) {
@@ -327,8 +317,7 @@ public final class ReadingEditor {
 
     private void afterUndoRedo() {
         if (sheetMode) {
-            sheet.goTo(reading.position() / sheet.pageSize());
-            sheetEntered();
+            sheets.showCurrentPage();
         } else {
             showCurrent();
         }
@@ -357,12 +346,8 @@ public final class ReadingEditor {
                 reading.go(sheet.focus());    // the side panel shows the focused image and the reader's calls on it
                 panel.show(reading);
             }
-            Finding q = questionFinding();
-            title.setText(String.format("%s · sheet %d of %d · %d images", who, sheet.page() + 1, sheet.pages(),
-                    reading.images().size()));
-            status.setText(String.format("%s%d marked · focus %s · ←/→ page · space, ctrl-click mark · o open · F1…F9 flags",
-                    q == null ? "" : "Is this " + name(q) + "? Mark the ones that are not · ", sheet.marked().cardinality(),
-                    reading.images().get(sheet.focus()).getImageId()));
+            title.setText(sheets.title(who));
+            status.setText(sheets.status());
         } else {
             title.setText(String.format("%s · %s (%d of %d)", who, reading.current().getImageId(),
                     reading.position() + 1, reading.images().size()));
@@ -373,30 +358,27 @@ public final class ReadingEditor {
 
     // --- contact-sheet mode ---
 
-    private void layoutChosen() {
-        int[] l = ContactSheet.LAYOUTS[layoutChoice.getSelectionIndex()];
-        sheet.layout(l[0], l[1]);
-        sheetEntered();
-    }
-
     private void enterSheet(int at) {
         sheetMode = true;
         fromSheet = false;
         stackLayout.topControl = sheet.control();
         stack.layout();
-        sheet.show(reading.images(), at);
-        sheetEntered();
+        sheets.enter(at);
+        updateStatus();
         sheet.control().setFocus();
     }
 
-    /** A page was shown: marks from the reader's own calls (review mode), timing starts. */
+    private void layoutChosen() {
+        sheets.layoutChosen();
+        sheetEntered();
+    }
+
+    /** A new question or layout: the page's marks come from the reader's calls on the question, timing starts. */
     private void sheetEntered() {
-        if (!sheetMode) {
-            return;
+        if (sheetMode) {
+            sheets.entered();
+            updateStatus();
         }
-        SheetReview.show(reading, sheet, questionFinding());
-        sheetShownAt = System.currentTimeMillis();
-        updateStatus();
     }
 
     private void sheetKey(Event e) {
@@ -408,34 +390,15 @@ public final class ReadingEditor {
             if (common(e)) {
                 return;
             }
-            if (e.keyCode == SWT.ARROW_RIGHT || e.keyCode == SWT.PAGE_DOWN || e.character == SWT.CR) {
-                commitSheet();
-                sheet.goTo(sheet.page() + 1);
-                sheetEntered();
-            } else if (e.keyCode == SWT.ARROW_LEFT || e.keyCode == SWT.PAGE_UP) {
-                commitSheet();
-                sheet.goTo(sheet.page() - 1);
-                sheetEntered();
-            } else if (e.keyCode == SWT.ARROW_DOWN || e.keyCode == SWT.ARROW_UP) {
-                int columns = ContactSheet.LAYOUTS[layoutChoice.getSelectionIndex()][0];
-                sheet.focus(sheet.focus() + (e.keyCode == SWT.ARROW_DOWN ? columns : -columns));
-            } else if (e.character == ReadingKeys.MARK) {
-                sheet.toggleMark(sheet.focus());
-                sheet.focus(sheet.focus() + 1);
-            } else if (e.character == 'o' || e.character == ReadingKeys.SHEET || e.keyCode == SWT.ESC) {
-                commitSheet();                        // o: the focused image full size, Esc comes back here
+            SheetMode.After after = sheets.key(e);
+            if (after != SheetMode.After.STAY) {
                 sheetMode = false;
-                fromSheet = e.character == 'o';
+                fromSheet = after == SheetMode.After.OPEN_FOCUSED;
                 stackLayout.topControl = canvas.control();
                 stack.layout();
                 reading.go(sheet.focus());
                 showCurrent();
                 canvas.control().setFocus();
-            } else {
-                int finding = ReadingKeys.finding(e.character);
-                if (finding >= 0 && finding < reading.findings().size()) {
-                    setOnMarked(reading.findings().get(finding));
-                }
             }
         } catch (StoreException ex) {
             problem = "Not recorded: " + ex.getMessage();
@@ -444,34 +407,9 @@ public final class ReadingEditor {
         refreshPanel();
     }
 
-    /** Review mode: the page's answers to its question, committed before another page is shown. */
-    private void commitSheet() {
-        Finding q = questionFinding();
-        if (q != null) {
-            long perImage = (System.currentTimeMillis() - sheetShownAt) / Math.max(1, sheet.end() - sheet.first());
-            reading.setMany("sheet " + (sheet.page() + 1) + ": " + q.getCode(), SheetReview.answers(reading, sheet, q),
-                    perImage);
-        }
-    }
-
-    /** Mark-and-set mode: a finding key sets it present on the marked images (or the focused one). */
-    private void setOnMarked(Finding finding) {
-        List<Call> calls = SheetReview.present(targets(), finding);
-        long perImage = (System.currentTimeMillis() - sheetShownAt) / Math.max(1, calls.size());
-        reading.setMany(finding.getCode() + " on " + calls.size(), calls, perImage);
-        if (questionFinding() == null) {
-            sheet.marked().clear();
-        }
-        SheetReview.badges(reading, sheet);
-    }
-
     /** The images a flag, tag or value key acts on: in a sheet the marked or focused ones, else the shown one. */
     private List<ImageRecord> targets() {
-        return sheetMode ? SheetReview.targets(reading, sheet, questionFinding() != null) : List.of(reading.current());
-    }
-
-    private static String name(Finding finding) {
-        return finding.getDisplayName() != null ? finding.getDisplayName() : finding.getCode().replace('_', ' ');
+        return sheetMode ? sheets.targets() : List.of(reading.current());
     }
 
     public void focus() {

@@ -31,7 +31,7 @@ import org.lightbox.store.StoreWork;
  * runs under the session's monitor; writes run in a transaction of their own unless the caller
  * opened one with {@link #inTransaction}.
  */
-public final class JdbcProjectSession implements ProjectSession, Refs {
+public final class JdbcProjectSession implements ProjectSession {
 
     /** JDBC work of one operation; its SQLException becomes a StoreException naming the operation. */
     @FunctionalInterface
@@ -54,7 +54,7 @@ public final class JdbcProjectSession implements ProjectSession, Refs {
     private final ReaderMarkRows markRows;
     private final ReadingListRows listRows;
 
-    private ProjectIndex index;
+    private final ProjectCache refs;
     private int transactionDepth;
     private boolean closed;
 
@@ -64,12 +64,13 @@ public final class JdbcProjectSession implements ProjectSession, Refs {
         this.location = location;
         this.jdbc = new Jdbc(connection);
         this.projectRows = new ProjectRows(jdbc);
-        this.imageRows = new ImageRows(jdbc, this);
-        this.readRows = new ReadRows(jdbc, this, imageRows);
-        this.consensusRows = new ConsensusRows(jdbc, this, imageRows);
-        this.candidateRows = new CandidateRows(jdbc, this, imageRows);
+        this.refs = new ProjectCache(projectRows);
+        this.imageRows = new ImageRows(jdbc, refs);
+        this.readRows = new ReadRows(jdbc, refs, imageRows);
+        this.consensusRows = new ConsensusRows(jdbc, refs, imageRows);
+        this.candidateRows = new CandidateRows(jdbc, refs, imageRows);
         this.imageQueryRows = new ImageQueryRows(jdbc, dialect, imageRows);
-        this.predictionRows = new PredictionRows(jdbc, this, imageRows);
+        this.predictionRows = new PredictionRows(jdbc, refs, imageRows);
         this.secrets = new Secrets(jdbc);
         this.markRows = new ReaderMarkRows(jdbc);
         this.listRows = new ReadingListRows(jdbc);
@@ -98,7 +99,7 @@ public final class JdbcProjectSession implements ProjectSession, Refs {
                         location + " already holds project '" + projectRows.name() + "'");
             }
             projectRows.insert(project);
-            index = projectRows.load();
+            refs.reload();
             return null;
         });
     }
@@ -108,7 +109,7 @@ public final class JdbcProjectSession implements ProjectSession, Refs {
             if (!projectRows.exists()) {
                 throw new StoreException(Reason.NOT_FOUND, "There is no Lightbox project at " + location);
             }
-            index = projectRows.load();
+            refs.reload();
             return null;
         });
     }
@@ -133,14 +134,14 @@ public final class JdbcProjectSession implements ProjectSession, Refs {
     @Override
     public synchronized Project project() {
         ensureOpen();
-        return index.project();
+        return refs.project();
     }
 
     @Override
     public void saveProject(Project project) {
         write("save project '" + project.getName() + "'", () -> {
             projectRows.update(project);
-            index = projectRows.load();
+            refs.reload();
             return null;
         });
     }
@@ -149,7 +150,7 @@ public final class JdbcProjectSession implements ProjectSession, Refs {
     public void addReaders(Collection<? extends Reader> readers) {
         write("add " + readers.size() + " readers", () -> {
             projectRows.addReaders(readers);
-            index = projectRows.load();
+            refs.reload();
             return null;
         });
     }
@@ -178,7 +179,7 @@ public final class JdbcProjectSession implements ProjectSession, Refs {
     @Override
     public long count(ImageQuery query) {
         return call("count the images (" + query.describe() + ")",
-                () -> imageQueryRows.count(ImageFilter.of(query, this)));
+                () -> imageQueryRows.count(ImageFilter.of(query, refs)));
     }
 
     @Override
@@ -187,7 +188,7 @@ public final class JdbcProjectSession implements ProjectSession, Refs {
             throw new IllegalArgumentException("offset and limit must not be negative: " + offset + ", " + limit);
         }
         return call("load images " + offset + " to " + (offset + limit) + " (" + query.describe() + ")",
-                () -> imageQueryRows.page(ImageFilter.of(query, this), offset, limit));
+                () -> imageQueryRows.page(ImageFilter.of(query, refs), offset, limit));
     }
 
     @Override
@@ -261,12 +262,12 @@ public final class JdbcProjectSession implements ProjectSession, Refs {
             Reader reader = project().getReaders().stream().filter(r -> r.getId().equals(readerId)).findFirst()
                     .orElse(null);
             if (reader == null) {
-                index = projectRows.load();
-                reader = index.project().getReaders().stream().filter(r -> r.getId().equals(readerId)).findFirst()
+                refs.reload();
+                reader = refs.project().getReaders().stream().filter(r -> r.getId().equals(readerId)).findFirst()
                         .orElseThrow(() -> new StoreException(Reason.NOT_FOUND,
                                 "Reader '" + readerId + "' is not a reader of this project"));
             }
-            return new JdbcReadingDesk(this, reader, readerRef(reader));
+            return new JdbcReadingDesk(this, reader, refs.readerRef(reader));
         });
     }
 
@@ -285,13 +286,13 @@ public final class JdbcProjectSession implements ProjectSession, Refs {
         if (perClass < 0) {
             throw new IllegalArgumentException("perClass must not be negative: " + perClass);
         }
-        return assign(name, readerId, reader -> listRows.drawPerClass(project().getLabelSchema().getFindings(), this,
+        return assign(name, readerId, reader -> listRows.drawPerClass(project().getLabelSchema().getFindings(), refs,
                 reader, perClass, seed), "random " + perClass + " per class, seed " + seed);
     }
 
     @Override
     public ReadingList assignFromQuery(String name, String readerId, ImageQuery query, int limit) {
-        return assign(name, readerId, reader -> imageQueryRows.page(ImageFilter.of(query, this), 0, limit).stream()
+        return assign(name, readerId, reader -> imageQueryRows.page(ImageFilter.of(query, refs), 0, limit).stream()
                 .map(i -> new ReadingList.Item(i.getImageId(), null)).toList(),
                 "filter: " + query.describe() + ", first " + limit);
     }
@@ -317,7 +318,7 @@ public final class JdbcProjectSession implements ProjectSession, Refs {
         ReadingListRows.requireSome(name);
         return write("assign reading list '" + name + "' to reader '" + readerId + "'", () -> {
             Reader reader = desk(readerId).reader();
-            long ref = readerRef(reader);
+            long ref = refs.readerRef(reader);
             return listRows.insert(name, ref, readerId, origin, draw.draw(ref));
         });
     }
@@ -442,8 +443,8 @@ public final class JdbcProjectSession implements ProjectSession, Refs {
                 secrets.forget(); // a secret created in the rolled-back work was never stored
             }
             connection.setAutoCommit(true);
-            if (!committed && index != null) {
-                index = projectRows.load(); // the cached project may hold rolled-back readers or findings
+            if (!committed && refs.loaded()) {
+                refs.reload(); // the cached project may hold rolled-back readers or findings
             }
         } catch (SQLException e) {
             // the connection is unusable; the work's own exception, if any, is the one to report
@@ -470,59 +471,13 @@ public final class JdbcProjectSession implements ProjectSession, Refs {
         }
     }
 
-    // --- Refs ---
-
-    @Override
-    public long findingRef(Finding finding) throws SQLException {
-        if (finding == null) {
-            throw new StoreException(Reason.NOT_FOUND, "No finding given");
-        }
-        Long ref = index.findingRef(finding.getCode());
-        if (ref == null) {
-            index = projectRows.load();
-            ref = index.findingRef(finding.getCode());
-        }
-        if (ref == null) {
-            throw new StoreException(Reason.NOT_FOUND, "Finding '" + finding.getCode() + "' is not in the label schema");
-        }
-        return ref;
-    }
-
-    @Override
-    public long readerRef(Reader reader) throws SQLException {
-        if (reader == null) {
-            throw new StoreException(Reason.NOT_FOUND, "No reader given");
-        }
-        Long ref = index.readerRef(reader.getId());
-        if (ref == null) {
-            index = projectRows.load();
-            ref = index.readerRef(reader.getId());
-        }
-        if (ref == null) {
-            throw new StoreException(Reason.NOT_FOUND, "Reader '" + reader.getId() + "' is not a reader of this project");
-        }
-        return ref;
-    }
-
-    @Override
-    public Finding finding(long ref) throws SQLException {
-        if (index.finding(ref) == null) {
-            index = projectRows.load();
-        }
-        return index.finding(ref);
-    }
-
-    @Override
-    public Reader reader(long ref) throws SQLException {
-        if (index.reader(ref) == null) {
-            index = projectRows.load();
-        }
-        return index.reader(ref);
-    }
-
     // --- plumbing ---
 
     // --- for JdbcReadingDesk ---
+
+    Refs refs() {
+        return refs;
+    }
 
     Jdbc jdbc() {
         return jdbc;

@@ -65,7 +65,7 @@ final class JdbcReadingDesk implements ReadingDesk {
     public boolean withdraw(String imageId, String findingCode) {
         return session.write("withdraw the read of " + who + " on image '" + imageId + "' for finding '"
                 + findingCode + "'", () -> session.readRows().withdraw(ref, imageRef(imageId),
-                        session.findingRef(finding(findingCode))));
+                        session.refs().findingRef(finding(findingCode))));
     }
 
     @Override

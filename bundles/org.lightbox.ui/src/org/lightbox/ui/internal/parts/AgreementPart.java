@@ -1,8 +1,6 @@
 package org.lightbox.ui.internal.parts;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,14 +21,9 @@ import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
-import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.Image;
-import org.eclipse.swt.graphics.ImageData;
-import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
-import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.FileDialog;
@@ -96,12 +89,11 @@ public final class AgreementPart {
 
     private Label summary;
     private Table table;
-    private Canvas heatmapCanvas;
+    private HeatmapPane heatmapPane;
     private Table readersTable;
     private Label readersTitle;
     private final Map<String, AgreementReport> reports = new LinkedHashMap<>();
     private final Map<String, RatingTable> tables = new LinkedHashMap<>();
-    private KappaHeatmap heatmap;
     private DisagreementPanel disagreements;
     private OpenProject project;
 
@@ -130,7 +122,7 @@ public final class AgreementPart {
             Button export = new Button(buttons, SWT.PUSH);
             export.setText("Export heatmap as " + format.toUpperCase(Locale.ROOT) + "…");
             export.setData(RepositoryPart.WIDGET_ID, "agreement.export." + format);
-            export.addListener(SWT.Selection, e -> askAndExport(format));
+            export.addListener(SWT.Selection, e -> heatmapPane.askAndExport(format));
         }
         new Label(buttons, SWT.NONE).setText("   Export labels:");
         Combo format = new Combo(buttons, SWT.READ_ONLY);
@@ -165,20 +157,13 @@ public final class AgreementPart {
         casesLayout.marginHeight = 0;
         cases.setLayout(casesLayout);
         disagreements = new DisagreementPanel(cases, sync, () -> project, this::openInEditor, () -> show(project));
-        heatmapCanvas = new Canvas(bottom, SWT.BORDER | SWT.DOUBLE_BUFFERED);
-        heatmapCanvas.setData(RepositoryPart.WIDGET_ID, HEATMAP_ID);
-        heatmapCanvas.setData(PART_KEY, this);
+        heatmapPane = new HeatmapPane(bottom, message -> summary.setText(message));
+        heatmapPane.canvas().setData(RepositoryPart.WIDGET_ID, HEATMAP_ID);
+        heatmapPane.canvas().setData(PART_KEY, this);
         GridData canvasData = new GridData(SWT.FILL, SWT.FILL, true, true);
         canvasData.heightHint = 360;
         bottom.setLayoutData(canvasData);
         bottom.setWeights(55, 45);
-        heatmapCanvas.setBackground(parent.getDisplay().getSystemColor(SWT.COLOR_WHITE));
-        heatmapCanvas.addPaintListener(e -> {
-            if (heatmap != null) {
-                paint(e.gc, heatmap);
-            }
-        });
-        heatmapCanvas.addListener(SWT.MouseHover, e -> heatmapCanvas.setToolTipText(tooltipAt(e.x, e.y)));
         show(project);
     }
 
@@ -193,10 +178,9 @@ public final class AgreementPart {
     private void show(OpenProject opened) {
         reports.clear();
         tables.clear();
-        heatmap = null;
+        heatmapPane.show(null);
         table.removeAll();
         readersTable.removeAll();
-        heatmapCanvas.redraw();
         disagreements.project(opened);
         if (opened == null) {
             summary.setText("No project is open.");
@@ -281,8 +265,7 @@ public final class AgreementPart {
             return;
         }
         String finding = new ArrayList<>(reports.keySet()).get(index);
-        heatmap = KappaHeatmap.of(finding, reports.get(finding));
-        heatmapCanvas.redraw();
+        heatmapPane.show(KappaHeatmap.of(finding, reports.get(finding)));
         readersTable.removeAll();
         RatingTable ratings = tables.get(finding);
         readersTitle.setText("Each reader against the majority of the other readers (" + finding + ", PRESENT positive; "
@@ -296,86 +279,9 @@ public final class AgreementPart {
         }
     }
 
-    private static void paint(GC gc, KappaHeatmap map) {
-        gc.drawText("Cohen's kappa per reader pair: " + map.finding(), 4, 6, true);
-        int top = KappaHeatmap.TITLE + KappaHeatmap.LABEL;
-        int cell = KappaHeatmap.CELL;
-        for (int i = 0; i < map.readers().size(); i++) {
-            String reader = map.readers().get(i);
-            gc.drawText(reader, KappaHeatmap.LABEL - 6 - gc.textExtent(reader).x, top + i * cell + cell / 2 - 7, true);
-            org.eclipse.swt.graphics.Transform rotate = new org.eclipse.swt.graphics.Transform(gc.getDevice());
-            rotate.translate(KappaHeatmap.LABEL + i * cell + cell / 2, top - 4);
-            rotate.rotate(-60);
-            gc.setTransform(rotate);
-            gc.drawText(reader, 0, -7, true);
-            gc.setTransform(null);
-            rotate.dispose();
-            for (int j = 0; j < map.readers().size(); j++) {
-                int[] rgb = KappaHeatmap.colour(map.kappa()[i][j]);
-                org.eclipse.swt.graphics.Color colour = new org.eclipse.swt.graphics.Color(rgb[0], rgb[1], rgb[2]);
-                gc.setBackground(colour);
-                int x = KappaHeatmap.LABEL + j * cell;
-                int y = top + i * cell;
-                gc.fillRectangle(x, y, cell - 1, cell - 1);
-                String text = map.cellText(i, j);
-                boolean dark = !Double.isNaN(map.kappa()[i][j]) && map.kappa()[i][j] > 0.6;
-                gc.setForeground(gc.getDevice().getSystemColor(dark ? SWT.COLOR_WHITE : SWT.COLOR_BLACK));
-                gc.drawText(text, x + (cell - gc.textExtent(text).x) / 2, y + cell / 2 - 7, true);
-                gc.setForeground(gc.getDevice().getSystemColor(SWT.COLOR_BLACK));
-            }
-        }
-    }
-
-    private String tooltipAt(int x, int y) {
-        if (heatmap == null) {
-            return null;
-        }
-        int j = (x - KappaHeatmap.LABEL) / KappaHeatmap.CELL;
-        int i = (y - KappaHeatmap.TITLE - KappaHeatmap.LABEL) / KappaHeatmap.CELL;
-        boolean inside = x >= KappaHeatmap.LABEL && y >= KappaHeatmap.TITLE + KappaHeatmap.LABEL;
-        return inside && i < heatmap.readers().size() && j < heatmap.readers().size() ? heatmap.tooltip(i, j) : null;
-    }
-
-    private void askAndExport(String format) {
-        if (heatmap == null) {
-            return;
-        }
-        FileDialog dialog = new FileDialog(table.getShell(), SWT.SAVE);
-        dialog.setFilterExtensions(new String[] {"*." + format});
-        dialog.setFileName("kappa-" + heatmap.finding().replaceAll("[^A-Za-z0-9_-]", "_") + "." + format);
-        dialog.setOverwrite(true);
-        String chosen = dialog.open();
-        if (chosen != null) {
-            try {
-                export(Path.of(chosen));
-            } catch (IOException e) {
-                summary.setText("Could not write " + chosen + ": " + e.getMessage());
-            }
-        }
-    }
-
     /** Writes the heatmap shown as SVG (a {@code .svg} file) or PNG (any other); on the UI thread. */
     public void export(Path file) throws IOException {
-        if (heatmap == null) {
-            throw new IOException("no heatmap to export: no finding has reads by two or more readers");
-        }
-        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".svg")) {
-            Files.writeString(file, heatmap.svg(), StandardCharsets.UTF_8);
-            return;
-        }
-        Image image = new Image(table.getDisplay(), heatmap.width(), heatmap.height());
-        try {
-            GC gc = new GC(image);
-            gc.setBackground(table.getDisplay().getSystemColor(SWT.COLOR_WHITE));
-            gc.fillRectangle(0, 0, heatmap.width(), heatmap.height());
-            paint(gc, heatmap);
-            gc.dispose();
-            ImageLoader loader = new ImageLoader();
-            loader.data = new ImageData[] {image.getImageData()};
-            loader.save(file.toString(), SWT.IMAGE_PNG);
-        } finally {
-            image.dispose();
-        }
+        heatmapPane.export(file);
     }
 
     private void askAndExportLabels(String format, String method) {
@@ -430,7 +336,7 @@ public final class AgreementPart {
 
     /** The finding whose heatmap is shown, or null. */
     public String heatmapFinding() {
-        return heatmap == null ? null : heatmap.finding();
+        return heatmapPane.finding();
     }
 
     @Focus

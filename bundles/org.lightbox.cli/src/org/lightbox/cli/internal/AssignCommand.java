@@ -93,6 +93,10 @@ final class AssignCommand implements Callable<Integer> {
             err.println("lightbox assign: no project file at " + file);
             return 2;
         }
+        if (source.csv != null && !Files.isRegularFile(source.csv)) {
+            err.println("lightbox assign: no CSV file at " + source.csv);
+            return 2;
+        }
         ProjectStore store = services.store(ProjectStore.KIND_SQLITE);
         try (ProjectSession session = store.open(new StoreLocation.SqliteFile(file))) {
             List<ReadingList> lists = PanelLists.assign(session, name, readers, source());

@@ -85,6 +85,10 @@ class AssignCommandTest {
         assertEquals(1, unknown.exitCode());
         assertTrue(unknown.err().contains("1 of the 2 image ids are not in this project, e.g. '99999999_000.png'"), unknown.err());
 
+        CliRun missing = run("assign", project, "--name", "gone", "--reader", "r1", "--csv", dir.resolve("nothing.csv").toString());
+        assertEquals(2, missing.exitCode());
+        assertTrue(missing.err().contains("no CSV file at " + dir.resolve("nothing.csv")), missing.err());
+
         CliRun queue = run("assign", project, "--name", "ties", "--reader", "adjudicator", "--queue", "adjudication");
         assertEquals(1, queue.exitCode());
         assertTrue(queue.err().contains("The review queue 'adjudication' holds no images"), queue.err());

@@ -206,6 +206,9 @@ public final class AssignListsDialog extends TitleAreaDialog {
             if (path.isEmpty()) {
                 throw new IllegalArgumentException("Choose the CSV file of image ids.");
             }
+            if (!Files.isRegularFile(Path.of(path))) {
+                throw new IllegalArgumentException("There is no file at " + path + ".");
+            }
             try (Reader in = Files.newBufferedReader(Path.of(path), StandardCharsets.UTF_8)) {
                 return new Source.Images(ReadingList.imageIdsFromCsv(in));
             }

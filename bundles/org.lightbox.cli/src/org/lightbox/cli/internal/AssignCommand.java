@@ -13,6 +13,8 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 import org.lightbox.model.ReadValue;
+import org.lightbox.model.Sex;
+import org.lightbox.model.ViewPosition;
 import org.lightbox.store.ImageQuery;
 import org.lightbox.store.PanelLists;
 import org.lightbox.store.PanelLists.Source;
@@ -37,7 +39,7 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:lists assigned", "1:the store refused: a reader already has a list of that name, an empty queue,"
                 + " image ids not in the project (nothing is assigned)", "2:bad arguments or an unreadable CSV"},
         footer = {"", "Examples:", "  ./lightbox assign cxr14.lightbox --name \"first look\" --reader r1 --reader r2 --random-per-class 100 --seed 42",
-                "  ./lightbox assign cxr14.lightbox --name effusion --reader r1 --source-label Effusion=PRESENT --limit 200",
+                "  ./lightbox assign cxr14.lightbox --name effusion --reader r1 --filter --source-label Effusion=PRESENT --view AP --limit 200",
                 "  ./lightbox assign cxr14.lightbox --name recheck --reader r2 --csv ids.csv",
                 "  ./lightbox assign cxr14.lightbox --name ties --reader adjudicator --queue adjudication"})
 final class AssignCommand implements Callable<Integer> {
@@ -70,15 +72,38 @@ final class AssignCommand implements Callable<Integer> {
         @Option(names = "--queue", paramLabel = "NAME", description = "The images of a review queue, e.g. adjudication.")
         String queue;
 
-        @Option(names = "--source-label", paramLabel = "CODE=VALUE", description = "Images whose source label of a finding"
-                + " is PRESENT, ABSENT or UNCERTAIN (repeatable: all must hold); with --limit.")
-        Map<String, String> sourceLabels;
+        @Option(names = "--filter", description = "The first --limit images (in the order added) that meet every"
+                + " condition below, as the repository view's filter would list them.")
+        boolean filter;
     }
+
+    @Option(names = "--source-label", paramLabel = "CODE=VALUE", description = "With --filter: the source (report-mined)"
+            + " label of a finding is PRESENT, ABSENT or UNCERTAIN (repeatable).")
+    Map<String, String> sourceLabels = Map.of();
+
+    @Option(names = "--consensus", paramLabel = "CODE=VALUE", description = "With --filter: a consensus label (any method) of a"
+            + " finding is PRESENT, ABSENT or UNCERTAIN (repeatable).")
+    Map<String, String> consensusLabels = Map.of();
+
+    @Option(names = "--view", paramLabel = "PA|AP|LATERAL", description = "With --filter: the view position.")
+    ViewPosition view;
+
+    @Option(names = "--sex", paramLabel = "MALE|FEMALE", description = "With --filter: the patient's sex.")
+    Sex sex;
+
+    @Option(names = "--min-age", paramLabel = "YEARS", description = "With --filter: patients at least this old.")
+    Integer minAge;
+
+    @Option(names = "--max-age", paramLabel = "YEARS", description = "With --filter: patients at most this old.")
+    Integer maxAge;
+
+    @Option(names = "--unread-by", paramLabel = "ID", description = "With --filter: images this reader has not read (repeatable).")
+    List<String> unreadBy = List.of();
 
     @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "The random draw's seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--limit", defaultValue = "100", paramLabel = "N", description = "At most N images of a --source-label filter"
+    @Option(names = "--limit", defaultValue = "100", paramLabel = "N", description = "At most N images of a --filter"
             + " (default: ${DEFAULT-VALUE}).")
     int limit;
 
@@ -91,6 +116,13 @@ final class AssignCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (!Files.isRegularFile(file)) {
             err.println("lightbox assign: no project file at " + file);
+            return 2;
+        }
+        boolean conditions = !sourceLabels.isEmpty() || !consensusLabels.isEmpty() || view != null || sex != null
+                || minAge != null || maxAge != null || !unreadBy.isEmpty();
+        if (conditions && !source.filter) {
+            err.println("lightbox assign: --source-label, --consensus, --view, --sex, --min-age, --max-age and --unread-by"
+                    + " go with --filter");
             return 2;
         }
         if (source.csv != null && !Files.isRegularFile(source.csv)) {
@@ -126,8 +158,10 @@ final class AssignCommand implements Callable<Integer> {
         if (source.queue != null) {
             return new Source.Queue(source.queue);
         }
-        ImageQuery.Builder query = ImageQuery.builder();
-        source.sourceLabels.forEach((code, value) -> query.finding(ImageQuery.FindingCondition.source(code, value(code, value))));
+        ImageQuery.Builder query = ImageQuery.builder().view(view).sex(sex).age(minAge, maxAge);
+        sourceLabels.forEach((code, value) -> query.finding(ImageQuery.FindingCondition.source(code, value(code, value))));
+        consensusLabels.forEach((code, value) -> query.finding(ImageQuery.FindingCondition.consensus(code, value(code, value), null)));
+        unreadBy.forEach(query::unreadBy);
         return new Source.Filter(query.build(), limit);
     }
 
@@ -135,7 +169,7 @@ final class AssignCommand implements Callable<Integer> {
         try {
             return ReadValue.valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--source-label " + code + "=" + value + ": the value must be PRESENT, ABSENT or UNCERTAIN");
+            throw new IllegalArgumentException(code + "=" + value + ": the value must be PRESENT, ABSENT or UNCERTAIN");
         }
     }
 

@@ -51,8 +51,8 @@ class AssignCommandTest {
     @DisplayName("--source-label with --limit, --csv in file order; unknown ids, empty queues and bad values are refused by name")
     void filterCsvAndRefusals() throws IOException {
         String project = project();
-        CliRun filtered = run("assign", project, "--name", "effusion", "--reader", "r1", "--source-label", "Effusion=present",
-                "--source-label", "Pneumothorax=ABSENT", "--limit", "5");
+        CliRun filtered = run("assign", project, "--name", "effusion", "--reader", "r1", "--filter", "--source-label",
+                "Effusion=present", "--source-label", "Pneumothorax=ABSENT", "--limit", "5");
         assertEquals(0, filtered.exitCode(), filtered.err());
         assertTrue(filtered.out().matches("(?s).*\\n  r1\\s+2 images\\n"), filtered.out());
 
@@ -93,7 +93,15 @@ class AssignCommandTest {
         assertEquals(1, queue.exitCode());
         assertTrue(queue.err().contains("The review queue 'adjudication' holds no images"), queue.err());
 
-        CliRun value = run("assign", project, "--name", "x", "--reader", "r1", "--source-label", "Effusion=maybe");
+        CliRun older = run("assign", project, "--name", "older AP", "--reader", "r2", "--filter", "--view", "AP", "--min-age", "60",
+                "--unread-by", "r2");
+        assertEquals(0, older.exitCode(), older.err());
+        assertTrue(older.out().matches("(?s).*\\n  r2\\s+2 images\\n"), older.out()); // 00000002_000 (81, AP), 00000005_000 (70, AP)
+        CliRun alone = run("assign", project, "--name", "x", "--reader", "r1", "--queue", "q", "--view", "AP");
+        assertEquals(2, alone.exitCode());
+        assertTrue(alone.err().contains("go with --filter"), alone.err());
+
+        CliRun value = run("assign", project, "--name", "x", "--reader", "r1", "--filter", "--source-label", "Effusion=maybe");
         assertEquals(2, value.exitCode());
         assertTrue(value.err().contains("the value must be PRESENT, ABSENT or UNCERTAIN"), value.err());
 

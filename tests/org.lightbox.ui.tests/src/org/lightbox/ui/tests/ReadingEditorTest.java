@@ -117,6 +117,8 @@ class ReadingEditorTest {
                         () -> editor.session().position() == Math.min(49, image + 1));
             }
             assertEquals(49, workbench.ui(() -> editor.session().position()));
+            assertTrue(workbench.ui(status::getText).startsWith("End of the list: all 50 images shown"),
+                    "the 50th Enter says why no image follows: " + workbench.ui(status::getText));
 
             workbench.clickMenu("Image", "Reading Throughput");
             Table throughput = workbench.waitFor(Table.class, org.lightbox.ui.internal.parts.ThroughputPart.TABLE_ID, 10_000);

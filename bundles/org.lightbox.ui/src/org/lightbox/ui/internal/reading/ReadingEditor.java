@@ -274,10 +274,15 @@ public final class ReadingEditor {
     }
 
     private void step(int by) {
+        int from = reading.position();
         if (by > 0) {
             reading.next();
         } else {
             reading.previous();
+        }
+        if (reading.position() == from) {           // said in the status line, so a fast reader sees why nothing moved
+            problem = by > 0 ? String.format("End of the list: all %d images shown · ← goes back · g shows them as sheets",
+                    reading.images().size()) : "First image of the list";
         }
         showCurrent();
     }

@@ -47,10 +47,14 @@ public final class PanelLists {
             }
         }
 
-        /** These images in this order (e.g. the ids of a CSV file, {@link ReadingList#imageIdsFromCsv}). */
-        record Images(List<String> imageIds) implements Source {
+        /**
+         * These images in this order (e.g. the ids of a CSV file, {@link ReadingList#imageIdsFromCsv}); {@code origin}
+         * says where they came from, for the record (e.g. {@code CSV ids.csv}).
+         */
+        record Images(List<String> imageIds, String origin) implements Source {
             public Images {
                 imageIds = List.copyOf(imageIds);
+                Objects.requireNonNull(origin, "origin");
                 if (imageIds.isEmpty()) {
                     throw new IllegalArgumentException("the list of image ids is empty");
                 }
@@ -124,8 +128,8 @@ public final class PanelLists {
             lists.add(switch (source) {
                 case Source.RandomPerClass r -> session.assignRandomPerClass(listName, reader, r.perClass(), r.seed());
                 case Source.Filter f -> session.assignFromQuery(listName, reader, f.query(), f.limit());
-                case Source.Images i -> session.assignImages(listName, reader, i.imageIds());
-                case Source.Queue q -> session.assignImages(listName, reader, queued);
+                case Source.Images i -> session.assignImages(listName, reader, i.imageIds(), i.origin());
+                case Source.Queue q -> session.assignImages(listName, reader, queued, "review queue '" + q.queue() + "'");
             });
         }
         return lists;

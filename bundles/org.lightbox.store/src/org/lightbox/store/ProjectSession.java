@@ -167,6 +167,9 @@ public interface ProjectSession extends AutoCloseable {
      */
     ReadingList assignImages(String name, String readerId, List<String> imageIds);
 
+    /** As {@link #assignImages(String, String, List)}, recording where the ids came from (e.g. {@code CSV ids.csv}). */
+    ReadingList assignImages(String name, String readerId, List<String> imageIds, String origin);
+
     /** Every reader's reading lists (for leads), oldest first. */
     List<ReadingList> readingLists();
 

@@ -152,7 +152,7 @@ final class AssignCommand implements Callable<Integer> {
         }
         if (source.csv != null) {
             try (Reader in = Files.newBufferedReader(source.csv, StandardCharsets.UTF_8)) {
-                return new Source.Images(ReadingList.imageIdsFromCsv(in));
+                return new Source.Images(ReadingList.imageIdsFromCsv(in), "CSV " + source.csv.getFileName());
             }
         }
         if (source.queue != null) {

@@ -299,6 +299,11 @@ public final class JdbcProjectSession implements ProjectSession {
 
     @Override
     public ReadingList assignImages(String name, String readerId, List<String> imageIds) {
+        return assignImages(name, readerId, imageIds, "image list");
+    }
+
+    @Override
+    public ReadingList assignImages(String name, String readerId, List<String> imageIds, String origin) {
         return assign(name, readerId, reader -> {
             List<String> missing = listRows.missing(imageIds);
             if (!missing.isEmpty()) {
@@ -306,7 +311,7 @@ public final class JdbcProjectSession implements ProjectSession {
                         + " image ids are not in this project, e.g. '" + missing.getFirst() + "'");
             }
             return imageIds.stream().map(id -> new ReadingList.Item(id, null)).toList();
-        }, "image list of " + imageIds.size());
+        }, origin + " of " + imageIds.size());
     }
 
     /** Draws a list's items for a reader (by surrogate key). */

@@ -59,7 +59,7 @@ class AssignCommandTest {
         Path ids = Files.writeString(dir.resolve("ids.csv"), "image_id\n00000004_000.png\n00000001_000.png\n");
         CliRun csv = run("assign", project, "--name", "recheck", "--reader", "r1", "--csv", ids.toString());
         assertEquals(0, csv.exitCode(), csv.err());
-        assertTrue(csv.out().contains("(image list of 2)"), csv.out());
+        assertTrue(csv.out().contains("(CSV ids.csv of 2)"), csv.out());
 
         Path reads = Files.writeString(dir.resolve("reads.csv"), """
                 Image ID,Patient ID,Reader ID,Effusion
@@ -76,8 +76,8 @@ class AssignCommandTest {
         assertTrue(info.out().contains("""
                 Reading lists: 3
                   'effusion' for r1: 0 of 2 read (filter: Effusion present (source), Pneumothorax absent (source), first 5)
-                  'recheck' for r1: 0 of 2 read (image list of 2)
-                  'recheck' for google-r1: 1 of 2 read (image list of 2)
+                  'recheck' for r1: 0 of 2 read (CSV ids.csv of 2)
+                  'recheck' for google-r1: 1 of 2 read (CSV ids.csv of 2)
                 """), info.out());
 
         Files.writeString(ids, "00000004_000.png\n99999999_000.png\n");

@@ -279,10 +279,12 @@ abstract class ReadingDeskContract {
                             0.9, org.lightbox.model.CandidateReason.LIKELY_MISLABELLED),
                     Fixtures.candidate("adjudication", byId.get("img_05"), Fixtures.finding(session.project(),
                             "Pneumothorax"), 0.5, org.lightbox.model.CandidateReason.LIKELY_MISLABELLED)));
-            assertEquals(List.of("img_07", "img_05"), PanelLists.assign(session, "ties", List.of("r2"),
-                    new PanelLists.Source.Queue("adjudication")).getFirst().imageIds(), "highest score first, once each");
+            ReadingList ties = PanelLists.assign(session, "ties", List.of("r2"), new PanelLists.Source.Queue("adjudication"))
+                    .getFirst();
+            assertEquals(List.of("img_07", "img_05"), ties.imageIds(), "highest score first, once each");
+            assertEquals("review queue 'adjudication' of 2", ties.origin());
             StoreException unknown = assertThrows(StoreException.class, () -> PanelLists.assign(session, "csv",
-                    List.of("brand-new", "r2"), new PanelLists.Source.Images(List.of("img_01", "img_99"))));
+                    List.of("brand-new", "r2"), new PanelLists.Source.Images(List.of("img_01", "img_99"), "CSV x.csv")));
             assertTrue(unknown.getMessage().contains("'img_99'"), unknown.getMessage());
             assertThrows(StoreException.class, () -> session.desk("brand-new"), "no reader added when nothing is assigned");
             assertThrows(IllegalArgumentException.class, () -> PanelLists.assign(session, "x", List.of(" "),

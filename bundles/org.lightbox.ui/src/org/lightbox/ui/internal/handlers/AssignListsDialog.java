@@ -210,7 +210,7 @@ public final class AssignListsDialog extends TitleAreaDialog {
                 throw new IllegalArgumentException("There is no file at " + path + ".");
             }
             try (Reader in = Files.newBufferedReader(Path.of(path), StandardCharsets.UTF_8)) {
-                return new Source.Images(ReadingList.imageIdsFromCsv(in));
+                return new Source.Images(ReadingList.imageIdsFromCsv(in), "CSV " + Path.of(path).getFileName());
             }
         }
         return new Source.Queue(queue.getText());

@@ -37,8 +37,11 @@ public final class PanelLists {
             }
         }
 
-        /** The first {@code limit} images matching a repository filter, in its order. */
-        record Filter(ImageQuery query, int limit) implements Source {
+        /**
+         * The first {@code limit} images matching a repository filter, in its order; with {@code skipRead}, for each
+         * reader only images that reader has not read yet (the next ones of a finding, without repeats).
+         */
+        record Filter(ImageQuery query, int limit, boolean skipRead) implements Source {
             public Filter {
                 Objects.requireNonNull(query, "query");
                 if (limit < 1) {
@@ -127,7 +130,8 @@ public final class PanelLists {
             ensureReader(session, reader);
             lists.add(switch (source) {
                 case Source.RandomPerClass r -> session.assignRandomPerClass(listName, reader, r.perClass(), r.seed());
-                case Source.Filter f -> session.assignFromQuery(listName, reader, f.query(), f.limit());
+                case Source.Filter f -> session.assignFromQuery(listName, reader, f.skipRead()
+                        ? f.query().toBuilder().unreadBy(reader).build() : f.query(), f.limit());
                 case Source.Images i -> session.assignImages(listName, reader, i.imageIds(), i.origin());
                 case Source.Queue q -> session.assignImages(listName, reader, queued, "review queue '" + q.queue() + "'");
             });

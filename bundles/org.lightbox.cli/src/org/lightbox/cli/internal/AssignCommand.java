@@ -100,6 +100,9 @@ final class AssignCommand implements Callable<Integer> {
     @Option(names = "--unread-by", paramLabel = "ID", description = "With --filter: images this reader has not read (repeatable).")
     List<String> unreadBy = List.of();
 
+    @Option(names = "--skip-read", description = "With --filter: each reader gets only images they have not read yet.")
+    boolean skipRead;
+
     @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "The random draw's seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -119,10 +122,10 @@ final class AssignCommand implements Callable<Integer> {
             return 2;
         }
         boolean conditions = !sourceLabels.isEmpty() || !consensusLabels.isEmpty() || view != null || sex != null
-                || minAge != null || maxAge != null || !unreadBy.isEmpty();
+                || minAge != null || maxAge != null || !unreadBy.isEmpty() || skipRead;
         if (conditions && !source.filter) {
-            err.println("lightbox assign: --source-label, --consensus, --view, --sex, --min-age, --max-age and --unread-by"
-                    + " go with --filter");
+            err.println("lightbox assign: --source-label, --consensus, --view, --sex, --min-age, --max-age, --unread-by and"
+                    + " --skip-read go with --filter");
             return 2;
         }
         if (source.csv != null && !Files.isRegularFile(source.csv)) {
@@ -162,7 +165,7 @@ final class AssignCommand implements Callable<Integer> {
         sourceLabels.forEach((code, value) -> query.finding(ImageQuery.FindingCondition.source(code, value(code, value))));
         consensusLabels.forEach((code, value) -> query.finding(ImageQuery.FindingCondition.consensus(code, value(code, value), null)));
         unreadBy.forEach(query::unreadBy);
-        return new Source.Filter(query.build(), limit);
+        return new Source.Filter(query.build(), limit, skipRead);
     }
 
     private static ReadValue value(String code, String value) {

@@ -97,6 +97,10 @@ class AssignCommandTest {
                 "--unread-by", "r2");
         assertEquals(0, older.exitCode(), older.err());
         assertTrue(older.out().matches("(?s).*\\n  r2\\s+2 images\\n"), older.out()); // 00000002_000 (81, AP), 00000005_000 (70, AP)
+        CliRun next = run("assign", project, "--name", "next effusion", "--reader", "google-r1", "--filter", "--source-label",
+                "Effusion=PRESENT", "--skip-read");
+        assertEquals(0, next.exitCode(), next.err());
+        assertTrue(next.out().matches("(?s).*\\n  google-r1\\s+2 images\\n"), next.out()); // 00000001_000 was read
         CliRun alone = run("assign", project, "--name", "x", "--reader", "r1", "--queue", "q", "--view", "AP");
         assertEquals(2, alone.exitCode());
         assertTrue(alone.err().contains("go with --filter"), alone.err());

@@ -260,10 +260,17 @@ abstract class ReadingDeskContract {
                     "the new reader, like r2, has read nothing: the draw without exclusions");
             assertFalse(lists.get(1).items().equals(lists.getFirst().items()), "r1's reads are skipped, the new reader's list is not");
 
+            ImageQuery pneumothorax = ImageQuery.builder()
+                    .finding(ImageQuery.FindingCondition.source("Pneumothorax", ReadValue.PRESENT)).build();
+            List<ReadingList> next = PanelLists.assign(session, "next ptx", List.of("r1", "r2"),
+                    new PanelLists.Source.Filter(pneumothorax, 3, true));
+            assertEquals(List.of("img_00", "img_06", "img_09"), next.get(0).imageIds(), "r1 read img_03: skipped");
+            assertEquals(List.of("img_00", "img_03", "img_06"), next.get(1).imageIds(), "r2 read none of them");
+
             StoreException again = assertThrows(StoreException.class, () -> PanelLists.assign(session, "first look",
-                    List.of("r2", "r1"), new PanelLists.Source.Filter(ImageQuery.ALL, 5)));
+                    List.of("r2", "r1"), new PanelLists.Source.Filter(ImageQuery.ALL, 5, false)));
             assertEquals(Reason.ALREADY_EXISTS, again.reason());
-            assertEquals(List.of("same draw"), session.desk("r2").readingLists().stream().map(ReadingList::name).toList(),
+            assertEquals(List.of("same draw", "next ptx"), session.desk("r2").readingLists().stream().map(ReadingList::name).toList(),
                     "nothing assigned to r2 either");
 
             StoreException empty = assertThrows(StoreException.class, () -> PanelLists.assign(session, "ties",
@@ -288,7 +295,7 @@ abstract class ReadingDeskContract {
             assertTrue(unknown.getMessage().contains("'img_99'"), unknown.getMessage());
             assertThrows(StoreException.class, () -> session.desk("brand-new"), "no reader added when nothing is assigned");
             assertThrows(IllegalArgumentException.class, () -> PanelLists.assign(session, "x", List.of(" "),
-                    new PanelLists.Source.Filter(ImageQuery.ALL, 5)));
+                    new PanelLists.Source.Filter(ImageQuery.ALL, 5, false)));
         }
     }
 

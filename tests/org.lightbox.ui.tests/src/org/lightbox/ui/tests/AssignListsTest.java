@@ -105,6 +105,7 @@ class AssignListsTest {
                     item.setChecked(simulated.equals(item.getData()));
                 }
                 choose(workbench.in(again, Button.class, AssignListsDialog.FILTER_ID));
+                workbench.in(again, Button.class, AssignListsDialog.SKIP_READ_ID).setSelection(false); // they read all
                 workbench.in(again, Spinner.class, AssignListsDialog.LIMIT_ID).setSelection(10);
                 return null;
             });

@@ -53,6 +53,7 @@ public final class AssignListsDialog extends TitleAreaDialog {
     public static final String SEED_ID = "assign.seed";
     public static final String FILTER_ID = "assign.filter";
     public static final String LIMIT_ID = "assign.limit";
+    public static final String SKIP_READ_ID = "assign.skipRead";
     public static final String CSV_ID = "assign.csv";
     public static final String CSV_PATH_ID = "assign.csvPath";
     public static final String QUEUE_ID = "assign.queue";
@@ -69,6 +70,7 @@ public final class AssignListsDialog extends TitleAreaDialog {
     private Text seed;
     private Button fromFilter;
     private Spinner limit;
+    private Button skipRead;
     private Button fromCsv;
     private Text csvPath;
     private Button fromQueue;
@@ -134,6 +136,12 @@ public final class AssignListsDialog extends TitleAreaDialog {
                 filterCount, filter.isUnfiltered() ? "every image" : filter.describe())).setLayoutData(
                         new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
         fromFilter.setEnabled(filter != null && filterCount > 0);
+        new Label(form, SWT.NONE);
+        skipRead = new Button(form, SWT.CHECK);
+        skipRead.setData(RepositoryPart.WIDGET_ID, SKIP_READ_ID);
+        skipRead.setText("for each reader, only images they have not read yet");
+        skipRead.setSelection(true);
+        skipRead.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
 
         fromCsv = radio(form, CSV_ID, "Image ids (CSV):");
         csvPath = text(form, CSV_PATH_ID, "", 2);
@@ -199,7 +207,7 @@ public final class AssignListsDialog extends TitleAreaDialog {
             }
         }
         if (fromFilter.getSelection()) {
-            return new Source.Filter(filter, limit.getSelection());
+            return new Source.Filter(filter, limit.getSelection(), skipRead.getSelection());
         }
         if (fromCsv.getSelection()) {
             String path = csvPath.getText().strip();

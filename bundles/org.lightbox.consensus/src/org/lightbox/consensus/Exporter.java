@@ -19,11 +19,15 @@ public interface Exporter {
     /** A short stable id, e.g. {@code cxr14}. */
     String id();
 
-    /** The usual file name extension, without the dot. */
-    String extension();
+    /** The usual file name extension, without the dot: {@code csv} unless the exporter says otherwise. */
+    default String extension() {
+        return "csv";
+    }
 
-    /** Whether the export holds consensus labels, so that a method must be named. */
-    boolean needsMethod();
+    /** Whether the export holds consensus labels, so that a method must be named: no unless the exporter says so. */
+    default boolean needsMethod() {
+        return false;
+    }
 
     /**
      * Writes the export.

@@ -40,11 +40,6 @@ public final class Cxr14Exporter implements Exporter {
     }
 
     @Override
-    public String extension() {
-        return "csv";
-    }
-
-    @Override
     public boolean needsMethod() {
         return true;
     }

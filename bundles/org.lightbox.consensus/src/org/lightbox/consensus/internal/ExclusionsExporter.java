@@ -37,23 +37,9 @@ public final class ExclusionsExporter implements Exporter {
     }
 
     @Override
-    public String extension() {
-        return "csv";
-    }
-
-    @Override
-    public boolean needsMethod() {
-        return false;
-    }
-
-    @Override
     public long write(ProjectSession session, ExportOptions options, OutputStream out) throws IOException {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        List<String> header = new ArrayList<>(HEADER);
-        if (options.identifiers()) {
-            header.addAll(List.of("Note", "Location"));
-        }
-        w.write(Text.csv(header) + "\n");
+        Text.header(w, HEADER, options.identifiers(), List.of("Note", "Location"));
         Map<String, List<QualityFlag>> readerFlags = session.readerFlags();
         long rows = 0;
         for (long offset = 0;; offset += PAGE) {

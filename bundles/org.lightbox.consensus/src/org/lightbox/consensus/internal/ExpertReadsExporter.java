@@ -37,16 +37,6 @@ public final class ExpertReadsExporter implements Exporter {
     }
 
     @Override
-    public String extension() {
-        return "csv";
-    }
-
-    @Override
-    public boolean needsMethod() {
-        return false;
-    }
-
-    @Override
     public long write(ProjectSession session, ExportOptions options, OutputStream out) throws IOException {
         Set<String> findings = new LinkedHashSet<>();
         Map<String, Map<String, ReadValue>> rows = new LinkedHashMap<>();

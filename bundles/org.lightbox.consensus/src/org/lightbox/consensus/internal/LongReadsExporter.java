@@ -30,23 +30,9 @@ public final class LongReadsExporter implements Exporter {
     }
 
     @Override
-    public String extension() {
-        return "csv";
-    }
-
-    @Override
-    public boolean needsMethod() {
-        return false;
-    }
-
-    @Override
     public long write(ProjectSession session, ExportOptions options, OutputStream out) throws IOException {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        List<String> header = new ArrayList<>(HEADER);
-        if (options.identifiers()) {
-            header.addAll(List.of("Reader Name", "Comment"));
-        }
-        w.write(Text.csv(header) + "\n");
+        Text.header(w, HEADER, options.identifiers(), List.of("Reader Name", "Comment"));
         long rows = 0;
         for (Read read : session.allReads()) {
             if (read.getValue() == null) {

@@ -1,6 +1,9 @@
 package org.lightbox.consensus.internal;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +12,15 @@ import java.util.Locale;
 final class Text {
 
     private Text() {
+    }
+
+    /** Writes a CSV header: the columns, then the identifying ones only when the export may identify. */
+    static void header(Writer out, List<String> columns, boolean identifiers, List<String> identifying) throws IOException {
+        List<String> header = new ArrayList<>(columns);
+        if (identifiers) {
+            header.addAll(identifying);
+        }
+        out.write(csv(header) + "\n");
     }
 
     /** One CSV line (RFC 4180 quoting, no line break). */

@@ -1,7 +1,6 @@
 package org.lightbox.store.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -10,10 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.lightbox.model.ImageRecord;
 import org.lightbox.model.Project;
 import org.lightbox.model.QualityFlag;
@@ -25,14 +22,8 @@ import org.lightbox.store.ImageQuery;
 import org.lightbox.store.ImageQuery.FindingCondition;
 import org.lightbox.store.ImageQuery.Sort;
 import org.lightbox.store.ProjectSession;
-import org.lightbox.store.ProjectStore;
 import org.lightbox.store.StoreException;
 import org.lightbox.store.StoreException.Reason;
-import org.lightbox.store.StoreLocation;
-import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * What {@link ProjectSession#count(ImageQuery)} and {@link ProjectSession#images(ImageQuery, long, int)} must
@@ -40,35 +31,18 @@ import org.osgi.util.tracker.ServiceTracker;
  * command is next to each number (run in {@code shared/data/expert-labels/four-findings}, T=test_labels.csv,
  * R=individual_readers.csv).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ImageQueryContract {
+abstract class ImageQueryContract extends StoreContract {
 
     private static final String PTX = "Pneumothorax";
-    private ServiceTracker<ProjectStore, ProjectStore> tracker;
-    protected ProjectStore store;
     private ProjectSession panel;
     private GooglePanelSample sample;
 
-    protected abstract String kind();
-
-    protected abstract StoreLocation newLocation();
-
-    @BeforeAll
-    void trackStore() throws Exception {
-        Bundle bundle = FrameworkUtil.getBundle(ImageQueryContract.class);
-        if (bundle.getBundleContext() == null) {
-            bundle.start(Bundle.START_TRANSIENT);
-        }
-        BundleContext context = bundle.getBundleContext();
-        tracker = new ServiceTracker<>(context, context.createFilter("(&(objectClass=" + ProjectStore.class.getName()
-                + ")(" + ProjectStore.KIND_PROPERTY + "=" + kind() + "))"), null);
-        tracker.open();
-        store = tracker.waitForService(10_000);
-        assertNotNull(store, "no ProjectStore service (store.kind=" + kind() + ") within 10 s");
+    protected ImageQueryContract(StoreBackend backend) {
+        super(backend);
     }
 
-    /** Closes the shared project; subclasses call it before they delete its folder or stop its server. */
-    protected void closePanel() {
+    /** Closes the shared project before the backend goes (the base class's @AfterAll runs after this one). */
+    private void closePanel() {
         if (panel != null) {
             panel.close();
             panel = null;
@@ -76,11 +50,8 @@ abstract class ImageQueryContract {
     }
 
     @AfterAll
-    void closeTracker() {
+    void closeSharedPanel() {
         closePanel();
-        if (tracker != null) {
-            tracker.close();
-        }
     }
 
     /** The Google panel project, built once per backend (1,962 images, 5,868 reads, 1,962 panel labels). */

@@ -13,11 +13,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.eclipse.emf.ecore.util.EcoreUtil;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.lightbox.model.ImageRecord;
 import org.lightbox.model.Prediction;
 import org.lightbox.model.Project;
@@ -28,45 +25,15 @@ import org.lightbox.store.ProjectStore;
 import org.lightbox.store.StoreException;
 import org.lightbox.store.StoreException.Reason;
 import org.lightbox.store.StoreLocation;
-import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * What importers need from every {@link ProjectStore} (schema version 2): predictions, the project's
  * pseudonyms, finding images by id and by content hash, and completing images already stored.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ImportSupportContract {
+abstract class ImportSupportContract extends StoreContract {
 
-    private ServiceTracker<ProjectStore, ProjectStore> tracker;
-    protected ProjectStore store;
-
-    protected abstract String kind();
-
-    /** A location where no project exists yet, different at each call. */
-    protected abstract StoreLocation newLocation();
-
-    @BeforeAll
-    void trackStore() throws Exception {
-        Bundle bundle = FrameworkUtil.getBundle(ImportSupportContract.class);
-        if (bundle.getBundleContext() == null) {
-            bundle.start(Bundle.START_TRANSIENT);
-        }
-        BundleContext context = bundle.getBundleContext();
-        tracker = new ServiceTracker<>(context, context.createFilter("(&(objectClass=" + ProjectStore.class.getName()
-                + ")(" + ProjectStore.KIND_PROPERTY + "=" + kind() + "))"), null);
-        tracker.open();
-        store = tracker.waitForService(10_000);
-        assertNotNull(store, "no ProjectStore service (store.kind=" + kind() + ") within 10 s");
-    }
-
-    @AfterAll
-    void closeTracker() {
-        if (tracker != null) {
-            tracker.close();
-        }
+    protected ImportSupportContract(StoreBackend backend) {
+        super(backend);
     }
 
     private static Prediction prediction(ImageRecord image, Project project, String finding, String model, double p,

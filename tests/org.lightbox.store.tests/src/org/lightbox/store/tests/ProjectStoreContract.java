@@ -2,7 +2,6 @@ package org.lightbox.store.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,11 +19,8 @@ import java.util.TreeMap;
 import java.util.stream.IntStream;
 
 import org.eclipse.emf.ecore.util.EcoreUtil;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.lightbox.model.Candidate;
 import org.lightbox.model.CandidateReason;
 import org.lightbox.model.CandidateStatus;
@@ -42,47 +38,15 @@ import org.lightbox.store.StoreLocation;
 import org.lightbox.store.internal.JdbcProjectSession;
 import org.lightbox.store.internal.JdbcProjectStore;
 import org.lightbox.store.internal.Migrations;
-import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * What every {@link ProjectStore} must do. Each backend's test class extends this, says which
  * {@code store.kind} it is and where a fresh project may live; the store itself comes from DS.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ProjectStoreContract {
+abstract class ProjectStoreContract extends StoreContract {
 
-    private ServiceTracker<ProjectStore, ProjectStore> tracker;
-    protected ProjectStore store;
-
-    /** The {@code store.kind} service property of the store under test. */
-    protected abstract String kind();
-
-    /** A location where no project exists yet, different at each call. */
-    protected abstract StoreLocation newLocation();
-
-    @BeforeAll
-    void trackStore() throws Exception {
-        Bundle bundle = FrameworkUtil.getBundle(ProjectStoreContract.class);
-        if (bundle.getBundleContext() == null) {
-            bundle.start(Bundle.START_TRANSIENT);
-        }
-        BundleContext context = bundle.getBundleContext();
-        tracker = new ServiceTracker<>(context, context.createFilter("(&(objectClass=" + ProjectStore.class.getName()
-                + ")(" + ProjectStore.KIND_PROPERTY + "=" + kind() + "))"), null);
-        tracker.open();
-        store = tracker.waitForService(10_000);
-        assertNotNull(store, "no ProjectStore service (store.kind=" + kind() + ") within 10 s");
-        assertEquals(kind(), store.kind());
-    }
-
-    @AfterAll
-    void closeTracker() {
-        if (tracker != null) {
-            tracker.close();
-        }
+    protected ProjectStoreContract(StoreBackend backend) {
+        super(backend);
     }
 
     private ProjectSession createProject(StoreLocation where) {

@@ -18,11 +18,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.lightbox.model.ConfounderTag;
 import org.lightbox.model.ImageRecord;
 import org.lightbox.model.Project;
@@ -33,50 +30,22 @@ import org.lightbox.model.ReadValue;
 import org.lightbox.store.ImageQuery;
 import org.lightbox.store.PanelLists;
 import org.lightbox.store.ProjectSession;
-import org.lightbox.store.ProjectStore;
 import org.lightbox.store.ReadingDesk;
 import org.lightbox.store.ReadingList;
 import org.lightbox.store.StoreException;
 import org.lightbox.store.StoreException.Reason;
 import org.lightbox.store.StoreLocation;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * What a reader's {@link ReadingDesk} must do on every store: blinding (two readers never see each other's
  * reads, flags, tags or lists), durability of what it records, undo by withdrawal, and reading lists.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ReadingDeskContract {
+abstract class ReadingDeskContract extends StoreContract {
 
-    private ServiceTracker<ProjectStore, ProjectStore> tracker;
-    protected ProjectStore store;
-
-    protected abstract String kind();
-
-    protected abstract StoreLocation newLocation();
-
-    @BeforeAll
-    void trackStore() throws Exception {
-        Bundle bundle = FrameworkUtil.getBundle(ReadingDeskContract.class);
-        if (bundle.getBundleContext() == null) {
-            bundle.start(Bundle.START_TRANSIENT);
-        }
-        BundleContext context = bundle.getBundleContext();
-        tracker = new ServiceTracker<>(context, context.createFilter("(&(objectClass=" + ProjectStore.class.getName()
-                + ")(" + ProjectStore.KIND_PROPERTY + "=" + kind() + "))"), null);
-        tracker.open();
-        store = tracker.waitForService(10_000);
-        assertNotNull(store, "no ProjectStore service (store.kind=" + kind() + ") within 10 s");
-    }
-
-    @AfterAll
-    void closeTracker() {
-        if (tracker != null) {
-            tracker.close();
-        }
+    protected ReadingDeskContract(StoreBackend backend) {
+        super(backend);
     }
 
     /** 30 images: Pneumothorax when i % 3 == 0, Effusion when i % 4 == 0 (uncertain when i % 7 == 1), Atelectasis for 1, 2. */

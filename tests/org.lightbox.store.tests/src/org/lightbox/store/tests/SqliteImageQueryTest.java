@@ -2,25 +2,17 @@ package org.lightbox.store.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
-import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.lightbox.model.ImageRecord;
 import org.lightbox.store.ImageQuery;
 import org.lightbox.store.ProjectSession;
-import org.lightbox.store.ProjectStore;
 import org.lightbox.store.StoreLocation;
 import org.lightbox.store.internal.JdbcProjectStore;
 import org.lightbox.store.internal.Migrations;
@@ -28,32 +20,8 @@ import org.lightbox.store.internal.Migrations;
 @DisplayName("SQLite image queries")
 class SqliteImageQueryTest extends ImageQueryContract {
 
-    private Path dir;
-    private int projects;
-
-    @BeforeAll
-    void createDir() throws IOException {
-        dir = Files.createTempDirectory("lightbox-query-");
-    }
-
-    @AfterAll
-    void deleteDir() throws IOException {
-        closePanel();
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
-    }
-
-    @Override
-    protected String kind() {
-        return ProjectStore.KIND_SQLITE;
-    }
-
-    @Override
-    protected StoreLocation newLocation() {
-        return new StoreLocation.SqliteFile(dir.resolve("project-" + ++projects).resolve("project.lightbox"));
+    SqliteImageQueryTest() {
+        super(StoreBackend.sqlite());
     }
 
     @Test

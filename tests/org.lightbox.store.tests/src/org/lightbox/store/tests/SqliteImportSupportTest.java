@@ -2,51 +2,20 @@ package org.lightbox.store.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.util.Comparator;
 import java.util.Properties;
-import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.lightbox.store.ProjectSession;
-import org.lightbox.store.ProjectStore;
 import org.lightbox.store.StoreLocation;
 
 @DisplayName("SQLite import support")
 class SqliteImportSupportTest extends ImportSupportContract {
 
-    private Path dir;
-    private int projects;
-
-    @BeforeAll
-    void createDir() throws IOException {
-        dir = Files.createTempDirectory("lightbox-import-");
-    }
-
-    @AfterAll
-    void deleteDir() throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
-    }
-
-    @Override
-    protected String kind() {
-        return ProjectStore.KIND_SQLITE;
-    }
-
-    @Override
-    protected StoreLocation newLocation() {
-        return new StoreLocation.SqliteFile(dir.resolve("project-" + ++projects + ".lightbox"));
+    SqliteImportSupportTest() {
+        super(StoreBackend.sqlite());
     }
 
     @Test

@@ -3,6 +3,8 @@ package org.lightbox.ui.internal.reading;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 import org.eclipse.emf.common.command.AbstractCommand;
 import org.lightbox.model.ConfounderTag;
@@ -106,67 +108,53 @@ final class ReadingCommands {
         }
     }
 
-    /** Raises or clears one of the reader's quality flags on an image (a toggle). */
-    static final class ToggleFlag extends Decision {
-        private final ReadingDesk desk;
-        private final QualityIssue issue;
-        private boolean wasRaised;
+    /** Turns one of the reader's marks on an image on or off (a toggle): a quality flag or a confounder tag. */
+    static final class ToggleMark extends Decision {
+        private final BooleanSupplier isOn;
+        private final Consumer<Boolean> set;
+        private boolean wasOn;
 
-        ToggleFlag(ReadingDesk desk, String imageId, QualityIssue issue) {
-            super("flag " + issue, imageId);
-            this.desk = desk;
-            this.issue = issue;
+        private ToggleMark(String label, String imageId, BooleanSupplier isOn, Consumer<Boolean> set) {
+            super(label, imageId);
+            this.isOn = isOn;
+            this.set = set;
+        }
+
+        /** Raises or clears a quality flag. */
+        static ToggleMark flag(ReadingDesk desk, String imageId, QualityIssue issue) {
+            return new ToggleMark("flag " + issue, imageId,
+                    () -> desk.flagsOfImage(imageId).stream().map(QualityFlag::getIssue).anyMatch(issue::equals),
+                    on -> {
+                        if (on) {
+                            desk.raise(imageId, issue, null);
+                        } else {
+                            desk.clear(imageId, issue);
+                        }
+                    });
+        }
+
+        /** Tags or untags a confounder as present. */
+        static ToggleMark tag(ReadingDesk desk, String imageId, String code) {
+            return new ToggleMark("tag " + code, imageId,
+                    () -> desk.tagsOfImage(imageId).stream().map(ConfounderTag::getCode).anyMatch(code::equals),
+                    on -> {
+                        if (on) {
+                            desk.tag(imageId, code, ReadValue.PRESENT);
+                        } else {
+                            desk.untag(imageId, code);
+                        }
+                    });
         }
 
         @Override
         public void execute() {
-            wasRaised = desk.flagsOfImage(imageId).stream().map(QualityFlag::getIssue).anyMatch(issue::equals);
-            apply(!wasRaised);
+            wasOn = isOn.getAsBoolean();
+            set.accept(!wasOn);
         }
 
         @Override
         public void undo() {
-            apply(wasRaised);
-        }
-
-        private void apply(boolean raised) {
-            if (raised) {
-                desk.raise(imageId, issue, null);
-            } else {
-                desk.clear(imageId, issue);
-            }
-        }
-    }
-
-    /** Tags or untags one confounder on an image (a toggle). */
-    static final class ToggleTag extends Decision {
-        private final ReadingDesk desk;
-        private final String code;
-        private boolean wasTagged;
-
-        ToggleTag(ReadingDesk desk, String imageId, String code) {
-            super("tag " + code, imageId);
-            this.desk = desk;
-            this.code = code;
-        }
-
-        @Override
-        public void execute() {
-            wasTagged = desk.tagsOfImage(imageId).stream().map(ConfounderTag::getCode).anyMatch(code::equals);
-            apply(!wasTagged);
-        }
-
-        @Override
-        public void undo() {
-            apply(wasTagged);
-        }
-
-        private void apply(boolean tagged) {
-            if (tagged) {
-                desk.tag(imageId, code, ReadValue.PRESENT);
-            } else {
-                desk.untag(imageId, code);
-            }
+            set.accept(wasOn);
         }
     }
 }

@@ -164,11 +164,11 @@ public final class ReadingSession {
     }
 
     public void toggleFlag(String imageId, QualityIssue issue) {
-        execute(new ReadingCommands.ToggleFlag(desk, imageId, issue));
+        execute(ReadingCommands.ToggleMark.flag(desk, imageId, issue));
     }
 
     public void toggleTag(String imageId, String code) {
-        execute(new ReadingCommands.ToggleTag(desk, imageId, code));
+        execute(ReadingCommands.ToggleMark.tag(desk, imageId, code));
     }
 
     /** Undoes the last decision and shows its image; false when there is nothing to undo. */
